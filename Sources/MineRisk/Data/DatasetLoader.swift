@@ -1,0 +1,126 @@
+import Foundation
+
+/// The expert values of a round, one entry per (facility, expert, indicator), in file order.
+public struct AssessmentTable: Sendable {
+    public var facility: [Int32] = []
+    public var expert: [Int32] = []
+    /// Index of the indicator in its facility's model.
+    public var indicator: [Int32] = []
+    public var value: [Double] = []
+
+    public var count: Int { value.count }
+}
+
+/// A round's data: facilities, experts, their assessments and hazard findings.
+public struct Dataset: Sendable {
+    public var directory: String
+    public var facilities: [Facility]
+    public var experts: [Expert]
+    public var assessments: AssessmentTable
+    public var hazards: [HazardFinding]
+    /// Rows left out under `--skip-invalid`, each with its reason.
+    public var rejects: [RejectedRow]
+    /// Facility rows rejected (counted in the summary so that the counts add up to the input).
+    public var rejectedFacilities: Int
+    /// file name → SHA-256, for provenance.
+    public var fileHashes: [String: String]
+}
+
+/// Reads a dataset folder (facilities.csv, experts.csv, assessments.csv, hazards.csv) against the models.
+public struct DatasetLoader {
+    public let directory: String
+    public let models: ModelSet
+    /// Reject bad rows and go on (`--skip-invalid`) instead of refusing the whole input.
+    public let skipInvalid: Bool
+
+    public init(directory: String, models: ModelSet, skipInvalid: Bool = false) {
+        self.directory = directory
+        self.models = models
+        self.skipInvalid = skipInvalid
+    }
+
+    public static let requiredFiles = ["facilities.csv", "experts.csv", "assessments.csv", "hazards.csv"]
+
+    public func load() throws -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MineRiskError.missingInput("\(directory): no such data folder (pass --data DIR, or run from the repository root where seeds/liangshan-2017 is)")
+        }
+        var state = LoadState(skipInvalid: skipInvalid)
+        let facilitiesFile = try read("facilities.csv", into: &state)
+        let facilities = try FacilityReader(models: models).read(facilitiesFile, state: &state)
+        let experts = try ExpertReader().read(try read("experts.csv", into: &state), state: &state)
+        let facilityIndex = Dictionary(uniqueKeysWithValues: facilities.enumerated().map { ($1.id, Int32($0)) })
+        let expertIndex = Dictionary(uniqueKeysWithValues: experts.enumerated().map { ($1.id, Int32($0)) })
+        let context = RowContext(facilities: facilities, facilityIndex: facilityIndex, expertIndex: expertIndex,
+                                 rejectedFacilityIDs: state.rejectedFacilityIDs, models: models)
+        let assessments = try AssessmentReader(context: context).read(try read("assessments.csv", into: &state), state: &state)
+        let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
+        try state.problems.throwIfAny()
+        return Dataset(directory: directory, facilities: facilities, experts: experts, assessments: assessments,
+                       hazards: hazards, rejects: state.rejects, rejectedFacilities: state.rejectedFacilityIDs.count,
+                       fileHashes: state.hashes)
+    }
+
+    private func read(_ name: String, into state: inout LoadState) throws -> CSVReader {
+        let path = (directory as NSString).appendingPathComponent(name)
+        let reader = try CSVReader(path: path)
+        state.hashes[name] = sha256Hex(reader.text.bytes)
+        return reader
+    }
+}
+
+/// What readers share while a dataset loads: problems in strict mode, rejects with `--skip-invalid`.
+struct LoadState {
+    let skipInvalid: Bool
+    var problems = ProblemList()
+    var rejects: [RejectedRow] = []
+    var rejectedFacilityIDs = Set<String>()
+    var hashes: [String: String] = [:]
+
+    /// Records a bad row: a problem to report, or (skipping) a reject with its reason.
+    mutating func reject(_ problem: InputProblem) {
+        if skipInvalid {
+            rejects.append(RejectedRow(file: problem.location.file, line: problem.location.line ?? 0, reason: problem.description))
+        } else {
+            problems.add(problem.location, problem.message)
+        }
+    }
+}
+
+/// Lookups the row readers need.
+struct RowContext {
+    let facilities: [Facility]
+    let facilityIndex: [String: Int32]
+    let expertIndex: [String: Int32]
+    let rejectedFacilityIDs: Set<String>
+    let models: ModelSet
+}
+
+/// Reads every record after the header, checking each one's width; `row` returns the problem of a bad row.
+func forEachDataRow(
+    _ reader: CSVReader, required: [String], optional: [String] = [], state: inout LoadState,
+    _ row: (CSVHeader, CSVRecord, inout LoadState) -> InputProblem?
+) throws {
+    var header: CSVHeader?
+    try reader.forEachRecord { record in
+        guard let columns = header else {
+            header = try CSVHeader(record: record, required: required, optional: optional)
+            return
+        }
+        if let problem = columns.checkWidth(record) ?? row(columns, record, &state) { state.reject(problem) }
+    }
+    if header == nil {
+        throw MineRiskError.invalid(SourceLocation(file: reader.file, line: 1),
+                                    "the file is empty: expected a header row \(required.joined(separator: ","))")
+    }
+}
+
+/// Parses yes/no cells as spreadsheets write them.
+func parseBool(_ text: String) -> Bool? {
+    switch text.lowercased() {
+    case "yes", "y", "true", "1", "是": return true
+    case "no", "n", "false", "0", "否": return false
+    default: return nil
+    }
+}

@@ -1,0 +1,65 @@
+/// Whether a facility works now, or has stood idle.
+public enum FacilityStatus: String, Codable, Sendable {
+    case operating
+    case idle
+}
+
+/// The state of a pond's flood-discharge structures (AQ 2006-2005 §8).
+public enum FloodDischarge: String, Codable, Sendable, CaseIterable {
+    case normal
+    case partlyBlocked = "partly_blocked"
+    case seriouslyBlocked = "seriously_blocked"
+    case collapsed
+}
+
+/// What facilities.csv says of a tailings pond.
+public struct PondData: Sendable, Hashable, Codable {
+    /// Total storage in 10⁴ m³.
+    public var storageVolume: Double
+    /// Dam height in m.
+    public var damHeight: Double
+    public var onlineMonitoring: Bool
+    public var slopeSafetyFactor: Double?
+    public var requiredSafetyFactor: Double?
+    public var freeboardOK: Bool?
+    public var beachLengthOK: Bool?
+    public var floodDischarge: FloodDischarge?
+}
+
+/// A mine or tailings pond, as one row of facilities.csv.
+public struct Facility: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var kind: FacilityKind
+    public var county: String
+    public var standardized: Bool
+    public var status: FacilityStatus
+    public var idleMonths: Int
+    public var pond: PondData?
+    /// Coal mines: approved capacity in t/yr.
+    public var capacityTpa: Double?
+}
+
+/// An expert of the panel, as one row of experts.csv.
+public struct Expert: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var title: String
+    /// Relative weight (positive); weights are renormalised over the experts who assessed an item.
+    public var weight: Double
+}
+
+/// A major-accident-hazard finding, as one row of hazards.csv.
+public struct HazardFinding: Sendable, Hashable, Codable {
+    public var facilityID: String
+    public var code: String
+    public var description: String
+    public var foundOn: String
+}
+
+/// A row that was not used, and why (with `--skip-invalid`).
+public struct RejectedRow: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var reason: String
+}

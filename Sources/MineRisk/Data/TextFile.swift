@@ -1,0 +1,104 @@
+import Foundation
+
+/// A text file's bytes as UTF-8, whatever the spreadsheet that wrote it: UTF-8 with or without a
+/// byte-order mark, or GB18030/GBK as Chinese Excel saves CSV. Anything else is refused by name.
+public struct TextFile: Sendable {
+    public let displayName: String
+    /// UTF-8 bytes; `contentStart` skips a byte-order mark.
+    public let bytes: [UInt8]
+    public let contentStart: Int
+    /// The encoding the file was found in.
+    public let encoding: String
+
+    public init(utf8 bytes: [UInt8], displayName: String) {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        self.init(displayName: displayName, bytes: bytes, contentStart: hasBOM ? 3 : 0, encoding: hasBOM ? "UTF-8 with BOM" : "UTF-8")
+    }
+
+    private init(displayName: String, bytes: [UInt8], contentStart: Int, encoding: String) {
+        self.displayName = displayName
+        self.bytes = bytes
+        self.contentStart = contentStart
+        self.encoding = encoding
+    }
+
+    public init(path: String, displayName: String? = nil) throws {
+        let name = displayName ?? path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MineRiskError.missingInput("\(name): no such file")
+        }
+        guard !isDirectory.boolValue else { throw MineRiskError.missingInput("\(name): is a folder, expected a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MineRiskError.io("\(name): cannot be read (permission denied?)")
+        }
+        try self.init(data: [UInt8](data), displayName: name)
+    }
+
+    public init(data: [UInt8], displayName: String) throws {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw MineRiskError.invalid(SourceLocation(file: displayName, line: 1, column: 1),
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
+        }
+        if let firstBad = firstInvalidUTF8(data) {
+            if let converted = transcodeGB18030(data) {
+                self.init(displayName: displayName, bytes: converted, contentStart: 0, encoding: "GB18030")
+                return
+            }
+            let (line, column) = lineAndColumn(of: firstBad, in: data)
+            throw MineRiskError.invalid(SourceLocation(file: displayName, line: line, column: column),
+                "the file is neither UTF-8 nor GB18030/GBK: byte 0x\(String(data[firstBad], radix: 16, uppercase: true)) at offset \(firstBad) is invalid in both")
+        }
+        self.init(utf8: data, displayName: displayName)
+    }
+
+    /// The decoded text as a Swift string (BOM removed).
+    public var string: String { String(decoding: bytes[contentStart...], as: UTF8.self) }
+}
+
+/// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
+func firstInvalidUTF8(_ data: [UInt8]) -> Int? {
+    var i = 0
+    let n = data.count
+    while i < n {
+        let b = data[i]
+        if b < 0x80 { i += 1; continue }
+        let length: Int
+        if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 } else { return i }
+        guard i + length <= n else { return i }
+        for k in 1..<length where data[i + k] & 0xC0 != 0x80 { return i }
+        i += length
+    }
+    return nil
+}
+
+private func lineAndColumn(of offset: Int, in data: [UInt8]) -> (Int, Int) {
+    var line = 1, lineStart = 0
+    for i in 0..<offset where data[i] == 0x0A {
+        line += 1
+        lineStart = i + 1
+    }
+    return (line, offset - lineStart + 1)
+}
+
+/// GB18030 (a superset of GBK and GB2312) to UTF-8 through glibc's iconv; nil when the bytes are not GB18030.
+func transcodeGB18030(_ data: [UInt8]) -> [UInt8]? {
+    let descriptor = iconv_open("UTF-8", "GB18030")
+    guard descriptor != iconv_t(bitPattern: -1) else { return nil }
+    defer { iconv_close(descriptor) }
+    var input = data.map { CChar(bitPattern: $0) }
+    var output = [CChar](repeating: 0, count: data.count * 2 + 16)
+    let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+        output.withUnsafeMutableBufferPointer { outBuffer in
+            var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+            var inLeft = inBuffer.count
+            var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+            var outLeft = outBuffer.count
+            let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+            guard result != -1, inLeft == 0 else { return nil }
+            return outBuffer.count - outLeft
+        }
+    }
+    guard let produced else { return nil }
+    return output[0..<produced].map { UInt8(bitPattern: $0) }
+}

@@ -1,0 +1,85 @@
+/// The expert values of one facility kind combined per facility and indicator.
+///
+/// Values are combined by expert weight, renormalised over the experts who gave a value: a weighted mean
+/// for `measured` and `score` indicators; for `level` indicators the weighted share of experts voting each
+/// grade (r_jk, DOMAIN §4 "Expert aggregation").
+public struct AggregatedAssessments: Sendable {
+    /// Facility indices (into the dataset) of this kind, in dataset order.
+    public let facilities: [Int]
+    public let indicators: [Indicator]
+    /// Weighted mean value, row-major facilities × indicators; NaN where no expert gave a value.
+    /// For `level` indicators, the weighted mean vote.
+    public var values: [Double]
+    /// Weighted vote shares for `level` indicators: facilities × indicators × 4 (zero elsewhere).
+    public var votes: [Double]
+    /// Distinct experts per facility.
+    public var panelSize: [Int]
+
+    /// Aggregates the assessment rows of the given facilities.
+    /// - Parameters:
+    ///   - table: all assessment rows of the round.
+    ///   - facilities: dataset indices of the facilities of one kind.
+    ///   - indicators: that kind's indicators in model order.
+    ///   - expertWeights: one weight per expert of the dataset.
+    ///   - rowWeights: optional per-row multiplicity (bootstrap resampling of the panel); nil means 1.
+    public init(table: AssessmentTable, facilities: [Int], indicators: [Indicator], expertWeights: [Double], rowWeights: [Double]? = nil, facilityCount: Int) {
+        self.facilities = facilities
+        self.indicators = indicators
+        let n = facilities.count, m = indicators.count
+        var local = [Int32](repeating: -1, count: facilityCount)
+        for (i, f) in facilities.enumerated() { local[f] = Int32(i) }
+        var sumW = [Double](repeating: 0, count: n * m)
+        var sumWX = [Double](repeating: 0, count: n * m)
+        var votes = [Double](repeating: 0, count: n * m * 4)
+        var panels = [Set<Int32>](repeating: [], count: n)
+        let isLevel = indicators.map { $0.scale == .level }
+        for row in 0..<table.count {
+            let i = local[Int(table.facility[row])]
+            guard i >= 0 else { continue }
+            let j = Int(table.indicator[row])
+            let w = expertWeights[Int(table.expert[row])] * (rowWeights?[row] ?? 1)
+            guard w > 0 else { continue }
+            let cell = Int(i) * m + j
+            let x = table.value[row]
+            sumW[cell] += w
+            sumWX[cell] += w * x
+            if isLevel[j] { votes[cell * 4 + Int(x) - 1] += w }
+            panels[Int(i)].insert(table.expert[row])
+        }
+        var values = [Double](repeating: .nan, count: n * m)
+        for cell in 0..<(n * m) where sumW[cell] > 0 {
+            values[cell] = sumWX[cell] / sumW[cell]
+            if isLevel[cell % m] { for k in 0..<4 { votes[cell * 4 + k] /= sumW[cell] } }
+        }
+        self.values = values
+        self.votes = votes
+        panelSize = panels.map(\.count)
+    }
+
+    /// Indicator ids with no value for the facility at a local index.
+    public func missing(_ i: Int) -> [String] {
+        let m = indicators.count
+        return (0..<m).filter { values[i * m + $0].isNaN }.map { indicators[$0].id }
+    }
+
+    /// Membership rows for the given local facilities, laid out for one matrix product:
+    /// row (facility, grade), column indicator — (n·4) × m.
+    public func membershipMatrix(_ rows: [Int]) -> Matrix {
+        let m = indicators.count
+        var r = Matrix(rows: rows.count * 4, columns: m)
+        for (position, i) in rows.enumerated() {
+            for j in 0..<m {
+                let indicator = indicators[j]
+                let mu: [Double]
+                if indicator.scale == .level {
+                    let base = (i * m + j) * 4
+                    mu = Array(votes[base..<(base + 4)])
+                } else {
+                    mu = membership(of: values[i * m + j], edges: indicator.edges!, direction: indicator.direction)
+                }
+                for k in 0..<4 { r[position * 4 + k, j] = mu[k] }
+            }
+        }
+        return r
+    }
+}

@@ -1,0 +1,169 @@
+/// Whether a facility could be graded.
+public enum GradingStatus: String, Codable, Sendable {
+    case graded
+    case incomplete
+}
+
+/// One facility's grading, as every output format shows it.
+public struct FacilityResult: Sendable, Equatable, Encodable {
+    public var id: String
+    public var name: String
+    public var kind: FacilityKind
+    public var county: String
+    public var standardized: Bool
+    public var status: GradingStatus
+    public var score: Double?
+    public var grade: RiskGrade?
+    /// Memberships of low, general, significant, major.
+    public var membership: [Double]?
+    public var tailingsClass: Int?
+    public var onlineMonitoring: Bool?
+    public var monitoringRequired: Bool?
+    public var safetyDegree: SafetyDegree?
+    /// Veto codes that forced the grade to major.
+    public var vetoes: [String]
+    /// Indicator ids with no expert value.
+    public var missing: [String]
+    /// Compliance findings, such as a class 1–3 pond without online monitoring.
+    public var findings: [String]
+    /// Inspection order inside the facility's kind and grade (1 first), by TOPSIS closeness to the riskiest profile.
+    public var inspectionPriority: Int?
+    /// How many experts assessed it.
+    public var experts: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, county, standardized, status, score, grade, gradeZh, colour, membership, tailingsClass
+        case onlineMonitoring, monitoringRequired, safetyDegree, vetoes, missing, findings, inspectionPriority, experts
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(county, forKey: .county)
+        try c.encode(standardized, forKey: .standardized)
+        try c.encode(status, forKey: .status)
+        try c.encode(score.map { $0.rounded(to: 4) }, forKey: .score)
+        try c.encode(grade, forKey: .grade)
+        try c.encode(grade?.zh, forKey: .gradeZh)
+        try c.encode(grade?.colour, forKey: .colour)
+        try c.encode(membership.map { $0.map { $0.rounded(to: 4) } }, forKey: .membership)
+        try c.encode(tailingsClass, forKey: .tailingsClass)
+        try c.encode(onlineMonitoring, forKey: .onlineMonitoring)
+        try c.encode(monitoringRequired, forKey: .monitoringRequired)
+        try c.encode(safetyDegree, forKey: .safetyDegree)
+        try c.encode(vetoes, forKey: .vetoes)
+        try c.encode(missing, forKey: .missing)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(inspectionPriority, forKey: .inspectionPriority)
+        try c.encode(experts, forKey: .experts)
+    }
+}
+
+/// Counts of a group of facilities.
+public struct GroupCount: Sendable, Equatable, Codable {
+    public var facilities = 0
+    public var graded = 0
+    public var incomplete = 0
+    public var byGrade: [String: Int] = Dictionary(uniqueKeysWithValues: RiskGrade.allCases.map { ($0.rawValue, 0) })
+
+    mutating func add(_ result: FacilityResult) {
+        facilities += 1
+        if result.status == .graded { graded += 1 } else { incomplete += 1 }
+        if let grade = result.grade { byGrade[grade.rawValue, default: 0] += 1 }
+    }
+}
+
+/// Tailings ponds by class and monitoring.
+public struct PondSummary: Sendable, Equatable, Codable {
+    public var ponds = 0
+    /// class ("1"…"5") → count.
+    public var byClass: [String: Int] = [:]
+    public var monitoringRequired = 0
+    public var monitored = 0
+    /// Class 1–3 ponds without online monitoring.
+    public var missingMonitoring = 0
+    public var bySafetyDegree: [String: Int] = [:]
+}
+
+/// Totals of a grading run: the numbers a bureau reports.
+public struct GradeSummary: Sendable, Equatable, Codable {
+    public var facilities = 0
+    public var graded = 0
+    public var incomplete = 0
+    /// Facility rows rejected by `--skip-invalid`; graded + incomplete + rejected = rows in facilities.csv.
+    public var rejected = 0
+    public var vetoed = 0
+    public var byGrade: [String: Int] = Dictionary(uniqueKeysWithValues: RiskGrade.allCases.map { ($0.rawValue, 0) })
+    public var byKind: [String: GroupCount] = [:]
+    public var byCounty: [String: GroupCount] = [:]
+    /// Facilities that reached safety standardization (达标): all, and non-coal (mines and ponds).
+    public var standardized = 0
+    public var nonCoalFacilities = 0
+    public var nonCoalStandardized = 0
+    public var ponds = PondSummary()
+
+    public init(results: [FacilityResult], rejected: Int) {
+        self.rejected = rejected
+        for result in results {
+            facilities += 1
+            if result.status == .graded { graded += 1 } else { incomplete += 1 }
+            if let grade = result.grade { byGrade[grade.rawValue, default: 0] += 1 }
+            if !result.vetoes.isEmpty { vetoed += 1 }
+            byKind[result.kind.rawValue, default: GroupCount()].add(result)
+            byCounty[result.county, default: GroupCount()].add(result)
+            if result.standardized { standardized += 1 }
+            if result.kind != .coalMine {
+                nonCoalFacilities += 1
+                if result.standardized { nonCoalStandardized += 1 }
+            }
+            if let pondClass = result.tailingsClass {
+                ponds.ponds += 1
+                ponds.byClass[String(pondClass), default: 0] += 1
+                if result.monitoringRequired == true {
+                    ponds.monitoringRequired += 1
+                    if result.onlineMonitoring == false { ponds.missingMonitoring += 1 }
+                }
+                if result.onlineMonitoring == true { ponds.monitored += 1 }
+                if let degree = result.safetyDegree { ponds.bySafetyDegree[degree.rawValue, default: 0] += 1 }
+            }
+        }
+    }
+}
+
+/// How a model entered a run.
+public struct ModelProvenance: Sendable, Equatable, Codable {
+    public var kind: FacilityKind
+    public var file: String
+    public var modelVersion: String
+    public var sha256: String
+}
+
+/// How a grading run was made, so that it can be reproduced.
+public struct Provenance: Sendable, Equatable, Codable {
+    public var engine: String
+    public var models: [ModelProvenance]
+    public var riTable: RandomIndexTable
+    public var ahpMethod: AHPMethod
+    public var weighting: String
+    public var fuzzyOperator: String
+    public var gradeRule: GradeRule
+    public var dataDirectory: String
+    /// Input file → SHA-256.
+    public var dataFiles: [String: String]
+    public var blas: BLASInfo
+}
+
+/// The result of grading a round: every facility, the totals and the provenance.
+public struct GradeReport: Sendable, Equatable, Encodable {
+    public var facilities: [FacilityResult]
+    public var summary: GradeSummary
+    public var provenance: Provenance
+    /// The weights each model used, by kind.
+    public var weights: [String: [String: Double]]
+    public var rejects: [RejectedRow]
+}
+
+/// The engine's version, recorded in provenance.
+public let engineVersion = "minerisk 0.1.0"

@@ -1,0 +1,97 @@
+/// The batch evaluation of one kind's complete facilities.
+struct KindEvaluation {
+    /// Normalised memberships, (n·4) flattened.
+    var memberships: [Double]
+    /// Risk scores B·v.
+    var scores: [Double]
+}
+
+extension Grader {
+    /// Indicator weights of a kind: the model's AHP weights, objective weights from the complete
+    /// facilities' values, or both combined, as the options say.
+    func indicatorWeights(_ loaded: LoadedModel, aggregated: AggregatedAssessments, complete: [Int]) throws -> [Double] {
+        let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable).global
+        switch options.weighting {
+        case .ahp:
+            return ahp
+        case let .objective(method, normalization):
+            return try objective(method, normalization, aggregated, complete, kind: loaded.model.kind)
+        case let .combined(method, normalization, rule):
+            let objective = try objective(method, normalization, aggregated, complete, kind: loaded.model.kind)
+            return combineWeights(subjective: ahp, objective: objective, by: rule)
+        }
+    }
+
+    private func objective(_ method: ObjectiveMethod, _ normalization: EntropyNormalization, _ aggregated: AggregatedAssessments,
+                           _ complete: [Int], kind: FacilityKind) throws -> [Double] {
+        let m = aggregated.indicators.count
+        guard complete.count >= 2 else {
+            throw MineRiskError.usage("objective weights for \(kind.rawValue) need at least two completely assessed facilities, found \(complete.count)")
+        }
+        var x = Matrix(rows: complete.count, columns: m)
+        for (row, i) in complete.enumerated() { for j in 0..<m { x[row, j] = aggregated.values[i * m + j] } }
+        // Risk-oriented indicators are costs (less is better); safety-oriented are benefits.
+        let types = aggregated.indicators.map { $0.direction == .safety && $0.scale != .level ? CriterionType.benefit : .cost }
+        return try objectiveWeights(x, types: types, method: method, normalization: normalization)
+    }
+
+    /// B = w ∘ R for every complete facility of a kind, then the score B·v. The default operator is
+    /// linear, so the whole batch is one DGEMV of the (n·4) × m membership matrix with the weights.
+    func evaluate(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double], model: IndicatorModel) -> KindEvaluation {
+        let r = aggregated.membershipMatrix(rows)
+        var b: [Double]
+        if options.fuzzyOperator == .weightedAverage {
+            b = r.multiplied(by: weights)
+        } else {
+            b = twoLevel(r, count: rows.count, model: model)
+        }
+        let v = model.grading.gradeValues
+        var scores = [Double](repeating: 0, count: rows.count)
+        for i in 0..<rows.count {
+            let sum = b[i * 4] + b[i * 4 + 1] + b[i * 4 + 2] + b[i * 4 + 3]
+            if sum > 0 { for k in 0..<4 { b[i * 4 + k] /= sum } }
+            scores[i] = (0..<4).map { b[i * 4 + $0] * v[$0] }.reduce(0, +)
+        }
+        return KindEvaluation(memberships: b, scores: scores)
+    }
+
+    /// The two-level evaluation for the non-linear operators: each criterion from its indicators with
+    /// local weights, then the facility from its criteria with the criterion weights.
+    private func twoLevel(_ r: Matrix, count: Int, model: IndicatorModel) -> [Double] {
+        let weights = (try? ModelWeights(LoadedModel(model: model, file: "", sha256: ""), method: options.ahpMethod, riTable: options.riTable))!
+        var b = [Double](repeating: 0, count: count * 4)
+        for i in 0..<count {
+            var criteriaRows: [Double] = []
+            var offset = 0
+            for (c, criterion) in model.criteria.items.enumerated() {
+                var rows: [Double] = []
+                for j in offset..<(offset + criterion.indicators.count) { for k in 0..<4 { rows.append(r[i * 4 + k, j]) } }
+                criteriaRows += fuzzyEvaluate(weights: weights.local[c].weights, memberships: rows, operator: options.fuzzyOperator)
+                offset += criterion.indicators.count
+            }
+            let result = fuzzyEvaluate(weights: weights.criteria.weights, memberships: criteriaRows, operator: options.fuzzyOperator)
+            for k in 0..<4 { b[i * 4 + k] = result[k] }
+        }
+        return b
+    }
+
+    /// Orders the graded facilities of each grade for inspection: TOPSIS closeness to the riskiest profile.
+    func assignInspectionPriority(_ results: inout [FacilityResult?], members: [Int], aggregated: AggregatedAssessments,
+                                  complete: [Int], weights: [Double]) throws {
+        let m = aggregated.indicators.count
+        // Riskier is "better" here: risk indicators are benefits, safety indicators costs.
+        let types = aggregated.indicators.map { $0.direction == .risk || $0.scale == .level ? CriterionType.benefit : .cost }
+        for grade in RiskGrade.allCases {
+            let group = complete.filter { results[members[$0]]!.grade == grade }
+            guard !group.isEmpty else { continue }
+            if group.count == 1 {
+                results[members[group[0]]]!.inspectionPriority = 1
+                continue
+            }
+            var x = Matrix(rows: group.count, columns: m)
+            for (row, i) in group.enumerated() { for j in 0..<m { x[row, j] = aggregated.values[i * m + j] } }
+            let ranking = try topsis(x, weights: weights, types: types, normalization: .minmax)
+            for (row, i) in group.enumerated() { results[members[i]]!.inspectionPriority = ranking.rank[row] }
+        }
+    }
+}

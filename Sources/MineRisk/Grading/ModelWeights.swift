@@ -1,0 +1,49 @@
+/// The AHP weights of a model: each criterion's, each indicator's within its criterion, and their products.
+public struct ModelWeights: Sendable, Codable, Equatable {
+    public let kind: FacilityKind
+    public let criteria: AHPResult
+    public let local: [AHPResult]
+    /// Global indicator weights in model order (criterion weight × local weight).
+    public let global: [Double]
+
+    /// Derives the weights of a model and refuses an inconsistent matrix, naming it and its worst judgement.
+    public init(_ loaded: LoadedModel, method: AHPMethod, riTable: RandomIndexTable) throws {
+        let model = loaded.model
+        let criteria = try Self.solve(model.criteria.matrix, at: "criteria.matrix", labels: model.criteria.items.map(\.id),
+                                      file: loaded.file, method: method, riTable: riTable)
+        var local: [AHPResult] = []
+        var global: [Double] = []
+        for (c, criterion) in model.criteria.items.enumerated() {
+            let result = try Self.solve(criterion.matrix, at: "criteria.items[\(c)].matrix", labels: criterion.indicators.map(\.id),
+                                        file: loaded.file, method: method, riTable: riTable)
+            local.append(result)
+            global += result.weights.map { $0 * criteria.weights[c] }
+        }
+        kind = model.kind
+        self.criteria = criteria
+        self.local = local
+        self.global = global
+    }
+
+    private static func solve(_ rows: [[Judgement]], at path: String, labels: [String], file: String,
+                              method: AHPMethod, riTable: RandomIndexTable) throws -> AHPResult {
+        let result = try analyticHierarchy(Matrix(rows.map { $0.map(\.value) }), method: method, riTable: riTable)
+        guard result.consistent else {
+            var message = "inconsistent judgements: CR \(result.cr.rounded(to: 4)) ≥ 0.10 (λmax \(result.lambdaMax.rounded(to: 4)), RI \(result.ri), \(riTable.rawValue) table)"
+            if let w = result.worstJudgement {
+                message += "; the judgement at (\(w.row + 1),\(w.column + 1)) \(labels[w.row]) vs \(labels[w.column]) = \(w.judged.rounded(to: 4)) contributes most (the weights imply \(w.implied.rounded(to: 4)))"
+            }
+            throw MineRiskError.invalid(SourceLocation(file: file, path: path), message)
+        }
+        return result
+    }
+}
+
+extension Double {
+    /// Rounded to a number of decimal places, for messages and tables.
+    public func rounded(to places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,127 @@
+import CLinearAlgebra
+import Foundation
+
+// The only file that calls CBLAS and LAPACKE: nothing else sees a pointer or an Int32.
+
+/// What BLAS library the process runs on, for `minerisk doctor` and every result's provenance.
+public struct BLASInfo: Sendable, Codable, Equatable {
+    public let library: String
+    public let config: String
+    public let coreName: String
+    public let threads: Int
+    /// OPENBLAS_CORETYPE as the process saw it, if set.
+    public let coreTypeOverride: String?
+
+    public static var current: BLASInfo {
+        BLASInfo(
+            library: "OpenBLAS",
+            config: String(cString: openblas_get_config()).trimmingCharacters(in: .whitespaces),
+            coreName: String(cString: openblas_get_corename()),
+            threads: Int(openblas_get_num_threads()),
+            coreTypeOverride: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
+        )
+    }
+}
+
+/// Sets the number of threads OpenBLAS uses from now on.
+public func setBLASThreads(_ count: Int) {
+    openblas_set_num_threads(Int32(max(1, count)))
+}
+
+enum BLAS {
+    /// C ← alpha·A·B + beta·C on row-major buffers; A is m×k, B is k×n, C is m×n.
+    static func gemm(
+        m: Int, n: Int, k: Int, alpha: Double = 1,
+        a: UnsafePointer<Double>, lda: Int, transposeA: Bool = false,
+        b: UnsafePointer<Double>, ldb: Int, transposeB: Bool = false,
+        beta: Double = 0, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc)
+        )
+    }
+
+    /// y ← alpha·A·x + beta·y with A row-major m×n.
+    static func gemv(
+        m: Int, n: Int, alpha: Double = 1, a: UnsafePointer<Double>, lda: Int,
+        x: UnsafePointer<Double>, beta: Double = 0, y: UnsafeMutablePointer<Double>
+    ) {
+        guard m > 0 else { return }
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(m), Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
+    }
+}
+
+extension Matrix {
+    /// The product self · other by DGEMM.
+    public func multiplied(by other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
+        var result = Matrix(rows: rows, columns: other.columns)
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.storage.withUnsafeMutableBufferPointer { c in
+                    BLAS.gemm(
+                        m: rows, n: other.columns, k: columns,
+                        a: a.baseAddress!, lda: max(1, columns),
+                        b: b.baseAddress!, ldb: max(1, other.columns),
+                        c: c.baseAddress!, ldc: max(1, other.columns)
+                    )
+                }
+            }
+        }
+        return result
+    }
+
+    /// The product self · vector by DGEMV.
+    public func multiplied(by vector: [Double]) -> [Double] {
+        precondition(columns == vector.count, "cannot multiply \(rows)×\(columns) by a vector of \(vector.count)")
+        var result = [Double](repeating: 0, count: rows)
+        guard columns > 0 else { return result }
+        storage.withUnsafeBufferPointer { a in
+            vector.withUnsafeBufferPointer { x in
+                result.withUnsafeMutableBufferPointer { y in
+                    BLAS.gemv(m: rows, n: columns, a: a.baseAddress!, lda: columns, x: x.baseAddress!, y: y.baseAddress!)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// C ← A·B for row-major buffers of given shapes, writing into `c`; used by blocked kernels.
+func multiply(
+    _ a: UnsafeBufferPointer<Double>, rows m: Int, inner k: Int,
+    _ b: UnsafeBufferPointer<Double>, columns n: Int,
+    into c: UnsafeMutableBufferPointer<Double>
+) {
+    precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "buffer too small for product")
+    BLAS.gemm(m: m, n: n, k: k, a: a.baseAddress!, lda: max(1, k), b: b.baseAddress!, ldb: max(1, n), c: c.baseAddress!, ldc: max(1, n))
+}
+
+/// The eigenvalues and right eigenvectors of a general square matrix.
+public struct Eigensystem: Sendable {
+    public let real: [Double]
+    public let imaginary: [Double]
+    /// Right eigenvectors as columns (row-major n×n); a complex pair occupies two columns as LAPACK stores it.
+    public let vectors: Matrix
+}
+
+/// Eigen-decomposition of a general real matrix by LAPACK `dgeev`.
+public func eigen(_ matrix: Matrix) throws -> Eigensystem {
+    precondition(matrix.isSquare, "eigen needs a square matrix")
+    let n = matrix.rows
+    var a = matrix.storage
+    var wr = [Double](repeating: 0, count: n)
+    var wi = [Double](repeating: 0, count: n)
+    var vr = [Double](repeating: 0, count: n * n)
+    var unusedLeft = [Double](repeating: 0, count: 1)
+    let info = LAPACKE_dgeev(
+        LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "V")), Int32(n),
+        &a, Int32(n), &wr, &wi, &unusedLeft, 1, &vr, Int32(n)
+    )
+    try LAPACKError.check("dgeev", Int(info)) { i in
+        "the QR algorithm failed to compute all eigenvalues; elements \(i + 1)…\(n) of the result converged"
+    }
+    return Eigensystem(real: wr, imaginary: wi, vectors: Matrix(rows: n, columns: n, storage: vr))
+}
