@@ -1,0 +1,131 @@
+import Foundation
+
+/// The columns of the grade table, shared by CSV, Markdown and spreadsheets (中文 / English).
+public enum GradeTableColumns {
+    public static let headers: [(zh: String, en: String)] = [
+        ("编号", "ID"), ("名称", "Name"), ("类型", "Kind"), ("县市", "County"), ("状态", "Status"),
+        ("风险等级", "Grade"), ("Grade", "Grade (EN)"), ("颜色", "Colour"), ("风险分值", "Score"),
+        ("低", "μ low"), ("一般", "μ general"), ("较大", "μ significant"), ("重大", "μ major"),
+        ("排查顺序", "Inspection priority"), ("尾矿库等别", "Pond class"), ("在线监测", "Online monitoring"),
+        ("须在线监测", "Monitoring required"), ("安全度", "Safety degree"), ("否决项", "Vetoes"),
+        ("标准化达标", "Standardized"), ("专家人数", "Experts"), ("缺项", "Missing indicators"), ("发现问题", "Findings"),
+    ]
+
+    /// One facility as text cells in header order.
+    public static func cells(_ r: FacilityResult) -> [String] {
+        func flag(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "" }
+        let mu = r.membership ?? []
+        return [
+            r.id, r.name, r.kind.rawValue, r.county, r.status.rawValue,
+            r.grade?.zh ?? "", r.grade?.rawValue ?? "", r.grade?.colour ?? "",
+            r.score.map { String(format: "%.2f", $0) } ?? "",
+            mu.count == 4 ? String(format: "%.4f", mu[0]) : "", mu.count == 4 ? String(format: "%.4f", mu[1]) : "",
+            mu.count == 4 ? String(format: "%.4f", mu[2]) : "", mu.count == 4 ? String(format: "%.4f", mu[3]) : "",
+            r.inspectionPriority.map(String.init) ?? "", r.tailingsClass.map(String.init) ?? "",
+            flag(r.onlineMonitoring), flag(r.monitoringRequired), r.safetyDegree?.rawValue ?? "",
+            r.vetoes.joined(separator: " "), flag(r.standardized), String(r.experts),
+            r.missing.joined(separator: " "), r.findings.joined(separator: "; "),
+        ]
+    }
+}
+
+extension GradeReport {
+    /// Facilities in the order a bureau reads them: graded worst first, then incomplete; by county and id.
+    public var orderedFacilities: [FacilityResult] {
+        facilities.sorted { a, b in
+            let ga = a.grade?.index ?? -1, gb = b.grade?.index ?? -1
+            if ga != gb { return ga > gb }
+            if a.kind != b.kind { return a.kind < b.kind }
+            if (a.inspectionPriority ?? 0) != (b.inspectionPriority ?? 0) { return (a.inspectionPriority ?? 0) < (b.inspectionPriority ?? 0) }
+            return a.id < b.id
+        }
+    }
+
+    /// CSV of every facility with a bilingual header row (UTF-8 with BOM for Excel).
+    public func csv(byteOrderMark: Bool = true) -> String {
+        var writer = CSVWriter(byteOrderMark: byteOrderMark)
+        writer.row(GradeTableColumns.headers.map { "\($0.zh) \($0.en)" })
+        for result in orderedFacilities { writer.row(GradeTableColumns.cells(result)) }
+        return writer.text
+    }
+
+    /// The terminal view: graded facilities, incomplete ones with what is missing, then the summary.
+    public func table(colour: Bool) -> String {
+        var out = ""
+        var graded = TextTable(headers: ["ID", "名称 Name", "类型 Kind", "县市 County", "等级 Grade", "分值 Score", "排查 Priority", "备注 Notes"])
+        graded.rightAligned = [5, 6]
+        for r in orderedFacilities where r.status == .graded {
+            let grade = r.grade!
+            var notes: [String] = []
+            if !r.vetoes.isEmpty { notes.append("veto " + r.vetoes.joined(separator: ",")) }
+            if let c = r.tailingsClass { notes.append("class \(c)") }
+            notes += r.findings
+            graded.rowColours[graded.rows.count] = (4, ansiCode(for: grade))
+            graded.add([r.id, r.name, r.kind.name.zh, r.county, "\(grade.zh) \(grade.english)",
+                        String(format: "%.1f", r.score ?? 0), r.inspectionPriority.map(String.init) ?? "", notes.joined(separator: "; ")])
+        }
+        out += "Graded facilities 已分级 (\(summary.graded))\n" + graded.render(colour: colour)
+        let incomplete = orderedFacilities.filter { $0.status == .incomplete }
+        if !incomplete.isEmpty {
+            var table = TextTable(headers: ["ID", "名称 Name", "类型 Kind", "县市 County", "缺项 Missing", "备注 Notes"])
+            for r in incomplete {
+                let missing = r.missing.count > 3 ? r.missing.prefix(3).joined(separator: ", ") + " … (\(r.missing.count))" : r.missing.joined(separator: ", ")
+                var notes = r.vetoes.isEmpty ? [] : ["veto " + r.vetoes.joined(separator: ",")]
+                notes += r.findings
+                table.add([r.id, r.name, r.kind.name.zh, r.county, missing, notes.joined(separator: "; ")])
+            }
+            out += "\nIncomplete assessments 评估不完整 (\(summary.incomplete)): not graded\n" + table.render(colour: colour)
+        }
+        out += "\n" + summaryTable(colour: colour)
+        return out
+    }
+
+    /// The summary by grade and by county, and the headline counts.
+    public func summaryTable(colour: Bool) -> String {
+        var out = "Summary 汇总\n"
+        var byGrade = TextTable(headers: ["等级 Grade", "颜色 Colour", "数量 Count"])
+        byGrade.rightAligned = [2]
+        for grade in RiskGrade.allCases.reversed() {
+            byGrade.rowColours[byGrade.rows.count] = (0, ansiCode(for: grade))
+            byGrade.add(["\(grade.zh) \(grade.english)", grade.colour, String(summary.byGrade[grade.rawValue] ?? 0)])
+        }
+        out += byGrade.render(colour: colour)
+        var byCounty = TextTable(headers: ["县市 County", "评估 Assessed", "已分级 Graded", "重大 Major", "较大 Signif.", "一般 General", "低 Low"])
+        byCounty.rightAligned = [1, 2, 3, 4, 5, 6]
+        for (county, count) in summary.byCounty.sorted(by: { $0.key < $1.key }) {
+            byCounty.add([county, String(count.facilities), String(count.graded)] +
+                         RiskGrade.allCases.reversed().map { String(count.byGrade[$0.rawValue] ?? 0) })
+        }
+        out += "\n" + byCounty.render(colour: colour)
+        let s = summary
+        out += """
+
+        Assessed 专家会诊: \(s.facilities)   graded 完成分级: \(s.graded)   incomplete 不完整: \(s.incomplete)   rejected 拒收: \(s.rejected)   vetoed 否决: \(s.vetoed)
+        Non-coal mines and ponds 非煤矿山和尾矿库: \(s.nonCoalFacilities), standardized 标准化达标: \(s.nonCoalStandardized)
+        Tailings ponds 尾矿库: \(s.ponds.ponds) (by class \(s.ponds.byClass.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))), class 1–3 \(s.ponds.monitoringRequired), without online monitoring \(s.ponds.missingMonitoring)
+        Models: \(provenance.models.map { "\($0.kind.rawValue) v\($0.modelVersion)" }.joined(separator: ", ")); RI table \(provenance.riTable.rawValue); weights \(provenance.weighting); operator \(provenance.fuzzyOperator)
+
+        """
+        return out
+    }
+
+    /// A Markdown grade table and summary, for pasting into reports.
+    public func markdown() -> String {
+        func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        var out = "# 风险分级 Risk grades\n\n"
+        out += "| 编号 ID | 名称 Name | 类型 Kind | 县市 County | 等级 Grade | 分值 Score | 尾矿库等别 Pond class | 备注 Notes |\n"
+        out += "|---|---|---|---|---|---:|---:|---|\n"
+        for r in orderedFacilities {
+            let grade = r.grade.map { "\($0.zh) \($0.english)" } ?? "— (incomplete)"
+            var notes = r.vetoes.isEmpty ? [] : ["veto " + r.vetoes.joined(separator: ",")]
+            notes += r.findings
+            if r.status == .incomplete { notes.append("missing: " + r.missing.joined(separator: ", ")) }
+            out += "| \(esc(r.id)) | \(esc(r.name)) | \(r.kind.name.zh) | \(esc(r.county)) | \(grade) | \(r.score.map { String(format: "%.1f", $0) } ?? "") | \(r.tailingsClass.map(String.init) ?? "") | \(esc(notes.joined(separator: "; "))) |\n"
+        }
+        out += "\n## 汇总 Summary\n\n| 等级 Grade | 数量 Count |\n|---|---:|\n"
+        for grade in RiskGrade.allCases.reversed() { out += "| \(grade.zh) \(grade.english) | \(summary.byGrade[grade.rawValue] ?? 0) |\n" }
+        out += "\nAssessed \(summary.facilities), graded \(summary.graded), incomplete \(summary.incomplete), rejected \(summary.rejected).\n"
+        out += "\nRI table `\(provenance.riTable.rawValue)`, weights `\(provenance.weighting)`, operator `\(provenance.fuzzyOperator)`.\n"
+        return out
+    }
+}

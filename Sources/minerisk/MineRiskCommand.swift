@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import MineRisk
+
+@main
+struct MineRiskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minerisk",
+        abstract: "Grades the safety risk of mines and tailings ponds from expert assessments.",
+        discussion: "Run from the repository root, every command uses the bundled Liangshan 2017 data and Models/.",
+        subcommands: [GradeCommand.self, WeightsCommand.self, RankCommand.self, DoctorCommand.self]
+    )
+}
+
+/// Runs a command body, turning engine errors into a message on stderr and a sysexits code.
+func runReporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as MineRiskError {
+        FileHandle.standardError.write(Data("minerisk: error: \(error.description)\n".utf8))
+        throw ExitCode(error.exitStatus.rawValue)
+    } catch let error as LAPACKError {
+        FileHandle.standardError.write(Data("minerisk: error: \(error.description)\n".utf8))
+        throw ExitCode(ExitStatus.software.rawValue)
+    }
+}
+
+/// True when stdout is a terminal that wants colour (NO_COLOR unset).
+var terminalWantsColour: Bool {
+    isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+}

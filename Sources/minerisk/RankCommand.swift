@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import MineRisk
+
+struct RankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "Rank alternatives.",
+        subcommands: [TOPSISCommand.self]
+    )
+}
+
+struct TOPSISCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topsis",
+        abstract: "TOPSIS closeness and rank (1 = closest to the ideal) of a decision matrix."
+    )
+
+    @Argument(help: "CSV decision matrix: header of criteria, first column ids.") var file: String
+    @Option(name: .long, help: "Criterion weights, comma-separated, one per criterion.") var weights: String
+    @Option(name: .long, help: "Criterion types, comma-separated benefit|cost (default: all benefit).") var types: String?
+    @Option(name: .long, help: "vector (default) or minmax.") var normalization: TOPSISNormalization = .vector
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try runReporting {
+            let format = try outputOptions.resolvedFormat(allowed: [.table, .json, .csv])
+            try outputOptions.checkDestination()
+            let parsed = try DecisionMatrixFile(reader: try CSVReader(path: file))
+            let w = try weights.split(separator: ",").map { part -> Double in
+                guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+                    throw MineRiskError.usage("--weights: expected non-negative numbers, found \"\(part)\"")
+                }
+                return value
+            }
+            guard w.count == parsed.criteria.count else {
+                throw MineRiskError.usage("--weights: expected \(parsed.criteria.count) weights (one per criterion: \(parsed.criteria.joined(separator: ", "))), found \(w.count)")
+            }
+            let result = try topsis(parsed.matrix, weights: w, types: try parseTypes(types, count: parsed.criteria.count), normalization: normalization)
+            switch format {
+            case .json:
+                struct Output: Encodable { let alternatives: [String]; let closeness: [Double]; let rank: [Int]; let normalization: String }
+                try outputOptions.emit(try encodeJSON(Output(alternatives: parsed.alternatives, closeness: result.closeness, rank: result.rank, normalization: normalization.rawValue)))
+            case .csv:
+                var writer = CSVWriter(byteOrderMark: false)
+                writer.row(["alternative", "closeness", "rank"])
+                for i in parsed.alternatives.indices { writer.row([parsed.alternatives[i], String(result.closeness[i]), String(result.rank[i])]) }
+                try outputOptions.emit(writer.text)
+            default:
+                var table = TextTable(headers: ["rank", "alternative", "closeness"])
+                table.rightAligned = [0, 2]
+                for i in parsed.alternatives.indices.sorted(by: { result.rank[$0] < result.rank[$1] }) {
+                    table.add([String(result.rank[i]), parsed.alternatives[i], String(format: "%.4f", result.closeness[i])])
+                }
+                try outputOptions.emit(table.render())
+            }
+        }
+    }
+}
