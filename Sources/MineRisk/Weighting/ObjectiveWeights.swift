@@ -64,7 +64,8 @@ func entropyDiversities(_ x: Matrix, types: [CriterionType], normalization: Entr
             let p = value / total
             h -= p * log(p)
         }
-        return 1 - h / log(Double(n))
+        let diversity = 1 - h / log(Double(n))
+        return diversity < 1e-12 ? 0 : diversity // rounding leaves ~1e-16 for uniform columns
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@Suite struct WeightsCLITests {
+    /// Li Wen et al. 2019 Table 6 through the CLI: fractions in cells, RI table chinese.
+    @Test func ahpJSON() throws {
+        let folder = try temporaryFolder()
+        let rows = (0..<6).map { i in (0..<6).map { j in j >= i ? "\(j - i + 1)" : "1/\(i - j + 1)" }.joined(separator: ",") }
+        let path = try write(rows.joined(separator: "\n") + "\n", to: "m.csv", in: folder)
+        let result = try minerisk(["weights", "ahp", path, "--ri", "chinese", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try json(result.stdout)
+        let weights = object["weights"] as! [Double]
+        #expect(abs(weights[0] - 0.3825) < 5e-5)
+        #expect(abs((object["cr"] as! Double) - 0.0194) < 5e-5)
+        #expect(object["riTable"] as? String == "chinese")
+        #expect(object["consistent"] as? Bool == true)
+    }
+
+    /// An inconsistent matrix prints its result with consistent: false and exits 0.
+    @Test func inconsistentMatrixStillPrints() throws {
+        let folder = try temporaryFolder()
+        let path = try write(",a,b,c\na,1,9,1/9\nb,1/9,1,9\nc,9,1/9,1\n", to: "bad.csv", in: folder)
+        let result = try minerisk(["weights", "ahp", path, "--format", "json"])
+        #expect(result.status == 0)
+        let object = try json(result.stdout)
+        #expect(object["consistent"] as? Bool == false)
+        #expect((object["labels"] as? [String]) == ["a", "b", "c"])
+        let table = try minerisk(["weights", "ahp", path])
+        #expect(table.stdout.contains("NOT consistent"))
+    }
+
+    @Test func badCellNamesLineAndColumn() throws {
+        let folder = try temporaryFolder()
+        let path = try write("1,3\n1/3,abc\n", to: "m.csv", in: folder)
+        let result = try minerisk(["weights", "ahp", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("m.csv:2:2: expected a number or a fraction such as 1/3, found \"abc\""))
+    }
+
+    @Test func nonReciprocalAndNonSquare() throws {
+        let folder = try temporaryFolder()
+        let notReciprocal = try write("1,3\n3,1\n", to: "r.csv", in: folder)
+        let r = try minerisk(["weights", "ahp", notReciprocal])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("not reciprocal at (1,2)"))
+        let notSquare = try write("1,3,5\n1/3,1,2\n", to: "s.csv", in: folder)
+        let s = try minerisk(["weights", "ahp", notSquare])
+        #expect(s.status == 65)
+        #expect(s.stderr.contains("not square"))
+        let negative = try write("1,-3\n-1/3,1\n", to: "n.csv", in: folder)
+        #expect(try minerisk(["weights", "ahp", negative]).status == 65)
+    }
+
+    @Test func missingFileIs66() throws {
+        let result = try minerisk(["weights", "ahp", "/nonexistent/m.csv"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/nonexistent/m.csv: no such file"))
+    }
+
+    @Test func entropyCriticStddevAndTopsis() throws {
+        let path = repositoryRoot.appendingPathComponent("Tests/MineRiskTests/Fixtures/decision-5x4.csv").path
+        let entropy = try json(try minerisk(["weights", "entropy", path, "--format", "json"]).stdout)
+        let w = entropy["weights"] as! [Double]
+        #expect(abs(w[1] - 0.37883128) < 1e-8)
+        #expect((entropy["criteria"] as! [String]) == ["cost", "capacity", "quality", "service"])
+        let critic = try minerisk(["weights", "critic", path, "--format", "json"])
+        #expect(critic.status == 0)
+        let stddev = try minerisk(["weights", "stddev", path, "--types", "cost,benefit,benefit,benefit"])
+        #expect(stddev.status == 0 && stddev.stdout.contains("0.3004"))
+        let topsis = try json(try minerisk(["rank", "topsis", path, "--weights", "0.25,0.25,0.25,0.25",
+                                            "--types", "cost,benefit,benefit,benefit", "--format", "json"]).stdout)
+        #expect((topsis["rank"] as! [Int]) == [3, 5, 1, 2, 4])
+        #expect((topsis["alternatives"] as! [String]) == ["A1", "A2", "A3", "A4", "A5"])
+        let badWeights = try minerisk(["rank", "topsis", path, "--weights", "1,2"])
+        #expect(badWeights.status == 64)
+        #expect(badWeights.stderr.contains("expected 4 weights"))
+    }
+}
