@@ -58,7 +58,7 @@ public struct DatasetLoader {
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
         try state.problems.throwIfAny()
         return Dataset(directory: directory, facilities: facilities, experts: experts, assessments: assessments,
-                       hazards: hazards, rejects: state.rejects, rejectedFacilities: state.rejectedFacilityIDs.count,
+                       hazards: hazards, rejects: state.rejects, rejectedFacilities: state.rejectedRows[facilitiesFile.file] ?? 0,
                        fileHashes: state.hashes)
     }
 
@@ -76,10 +76,14 @@ struct LoadState {
     var problems = ProblemList()
     var rejects: [RejectedRow] = []
     var rejectedFacilityIDs = Set<String>()
+    /// Rows rejected per file (one problem per row); for facilities.csv, with the graded and incomplete
+    /// facilities, they add up to the file's rows.
+    var rejectedRows: [String: Int] = [:]
     var hashes: [String: String] = [:]
 
     /// Records a bad row: a problem to report, or (skipping) a reject with its reason.
     mutating func reject(_ problem: InputProblem) {
+        rejectedRows[problem.location.file, default: 0] += 1
         if skipInvalid {
             rejects.append(RejectedRow(file: problem.location.file, line: problem.location.line ?? 0, reason: problem.description))
         } else {

@@ -9,26 +9,40 @@ struct FacilityReader {
 
     func read(_ reader: CSVReader, state: inout LoadState) throws -> [Facility] {
         var facilities: [Facility] = []
+        var lines: [Int] = []
         var seen: [String: Int] = [:]
+        var duplicated = Set<String>()
         try forEachDataRow(reader, required: Self.required, optional: Self.optional, state: &state) { h, r, state in
             let id = r.string(h["id"])
-            let result = parse(h, r)
-            switch result {
+            switch parse(h, r) {
             case let .failure(problem):
                 if !id.isEmpty { state.rejectedFacilityIDs.insert(id) }
                 return problem
             case let .success(facility):
                 if let line = seen[id] {
-                    state.rejectedFacilityIDs.insert(id)
+                        state.rejectedFacilityIDs.insert(id)
+                    duplicated.insert(id)
                     return InputProblem(r.location(h["id"]), "duplicate facility id \"\(id)\" (first on line \(line))")
                 }
                 seen[id] = r.line
                 facilities.append(facility)
+                lines.append(r.line)
                 return nil
             }
         }
-        // A duplicated id rejects every row with it: which one is right cannot be known.
-        if state.skipInvalid { facilities.removeAll { state.rejectedFacilityIDs.contains($0.id) } }
+        // A duplicated id rejects every row that has it: which one is right cannot be known.
+        if state.skipInvalid, !duplicated.isEmpty {
+            var kept: [Facility] = []
+            for (facility, line) in zip(facilities, lines) {
+                if duplicated.contains(facility.id) {
+                        state.reject(InputProblem(SourceLocation(file: reader.file, line: line, column: 1),
+                                              "facility id \"\(facility.id)\" appears again on a later line"))
+                } else {
+                    kept.append(facility)
+                }
+            }
+            facilities = kept
+        }
         return facilities
     }
 
