@@ -33,17 +33,29 @@ public struct DatasetLoader {
     /// Reject bad rows and go on (`--skip-invalid`) instead of refusing the whole input.
     public let skipInvalid: Bool
 
+    /// In-memory files by name, instead of the folder (fuzzing and tests).
+    private let files: [String: [UInt8]]?
+
     public init(directory: String, models: ModelSet, skipInvalid: Bool = false) {
         self.directory = directory
         self.models = models
         self.skipInvalid = skipInvalid
+        files = nil
+    }
+
+    /// A loader over in-memory file contents keyed by file name; a file left out is missing.
+    public init(files: [String: [UInt8]], models: ModelSet, skipInvalid: Bool = false) {
+        directory = "(memory)"
+        self.models = models
+        self.skipInvalid = skipInvalid
+        self.files = files
     }
 
     public static let requiredFiles = ["facilities.csv", "experts.csv", "assessments.csv", "hazards.csv"]
 
     public func load() throws -> Dataset {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard files != nil || FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), files != nil || isDirectory.boolValue else {
             throw MineRiskError.missingInput("\(directory): no such data folder (pass --data DIR, or run from the repository root where seeds/liangshan-2017 is)")
         }
         var state = LoadState(skipInvalid: skipInvalid)
@@ -63,8 +75,13 @@ public struct DatasetLoader {
     }
 
     private func read(_ name: String, into state: inout LoadState) throws -> CSVReader {
-        let path = (directory as NSString).appendingPathComponent(name)
-        let reader = try CSVReader(path: path)
+        let reader: CSVReader
+        if let files {
+            guard let bytes = files[name] else { throw MineRiskError.missingInput("\(name): no such file") }
+            reader = CSVReader(file: name, text: try TextFile(data: bytes, displayName: name))
+        } else {
+            reader = try CSVReader(path: (directory as NSString).appendingPathComponent(name))
+        }
         state.hashes[name] = sha256Hex(reader.text.bytes)
         return reader
     }

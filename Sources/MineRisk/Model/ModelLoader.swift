@@ -69,17 +69,23 @@ public enum ModelLoader {
 
     /// Loads and checks one model file.
     public static func load(path: String) throws -> LoadedModel {
-        let text = try TextFile(path: path)
+        try decode(try TextFile(path: path), file: path)
+    }
+
+    /// Decodes and checks a model from a file's text; `file` names it in errors.
+    public static func decode(_ text: TextFile, file: String) throws -> LoadedModel {
         let model: IndicatorModel
         do {
             model = try YAMLDecoder().decode(IndicatorModel.self, from: text.string)
         } catch let error as DecodingError {
-            throw MineRiskError.invalid(SourceLocation(file: path, path: yamlPath(of: error)), describe(error))
+            throw MineRiskError.invalid(SourceLocation(file: file, path: yamlPath(of: error)), describe(error))
         } catch let error as YamlError {
-            throw MineRiskError.invalid(SourceLocation(file: path), "not valid YAML: \(error)")
+            throw MineRiskError.invalid(SourceLocation(file: file), "not valid YAML: \(error)")
+        } catch {
+            throw MineRiskError.invalid(SourceLocation(file: file), "cannot be read as a model: \(error)")
         }
-        try ModelValidator.validate(model, file: path)
-        return LoadedModel(model: model, file: path, sha256: sha256Hex(text.bytes))
+        try ModelValidator.validate(model, file: file)
+        return LoadedModel(model: model, file: file, sha256: sha256Hex(text.bytes))
     }
 }
 

@@ -1,0 +1,42 @@
+/// Entry points for fuzzing the readers (scripts/fuzz) and for replaying inputs that once failed
+/// (Tests/MineRiskTests/Fixtures/fuzz). Each takes arbitrary bytes; throwing is the expected answer to
+/// bad input, while a crash, a hang or runaway memory is a bug.
+public enum FuzzTargets {
+    /// The dataset readers: the first byte picks which of the four files the rest replaces in `base`.
+    public static func dataset(_ input: [UInt8], base: [String: [UInt8]], models: ModelSet) {
+        guard let selector = input.first else { return }
+        var files = base
+        let names = DatasetLoader.requiredFiles
+        files[names[Int(selector) % names.count]] = Array(input.dropFirst())
+        for skipInvalid in [false, true] {
+            guard let data = try? DatasetLoader(files: files, models: models, skipInvalid: skipInvalid).load() else { continue }
+            _ = try? Grader(models: models).grade(data)
+        }
+    }
+
+    /// The CSV reader and header checks on raw bytes.
+    public static func csv(_ input: [UInt8]) {
+        guard let text = try? TextFile(data: input, displayName: "fuzz.csv") else { return }
+        var count = 0
+        try? CSVReader(file: "fuzz.csv", text: text).forEachRecord { record in
+            if count == 0 { _ = try? CSVHeader(record: record, required: ["id", "name"], optional: ["kind"]) }
+            for i in 0..<record.count { _ = record.double(i); _ = record.string(i) }
+            count += 1
+        }
+    }
+
+    /// The YAML model loader, then the model's AHP weights.
+    public static func model(_ input: [UInt8]) {
+        guard let text = try? TextFile(data: input, displayName: "fuzz.yaml"),
+              let loaded = try? ModelLoader.decode(text, file: "fuzz.yaml") else { return }
+        _ = try? ModelWeights(loaded, method: .eigenvector, riTable: .chinese)
+    }
+
+    /// The pairwise-matrix parser, then AHP by both methods.
+    public static func matrix(_ input: [UInt8]) {
+        guard let text = try? TextFile(data: input, displayName: "fuzz.csv"),
+              let parsed = try? PairwiseMatrixFile(reader: CSVReader(file: "fuzz.csv", text: text)),
+              parsed.matrix.rows <= RandomIndexTable.maximumOrder else { return }
+        for method in AHPMethod.allCases { _ = try? analyticHierarchy(parsed.matrix, method: method) }
+    }
+}

@@ -1,0 +1,15 @@
+// swift-tools-version: 6.0
+// The fuzzing harness: built by scripts/fuzz/run with libFuzzer (-sanitize=fuzzer), or plainly to replay inputs.
+import PackageDescription
+
+let package = Package(
+    name: "minerisk-fuzz",
+    dependencies: [.package(name: "minerisk", path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "minerisk-fuzz",
+            dependencies: [.product(name: "MineRisk", package: "minerisk")],
+            swiftSettings: [.swiftLanguageMode(.v5), .unsafeFlags(["-parse-as-library"])]
+        ),
+    ]
+)
