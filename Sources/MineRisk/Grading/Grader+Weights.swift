@@ -9,8 +9,8 @@ struct KindEvaluation {
 extension Grader {
     /// Indicator weights of a kind: the model's AHP weights, objective weights from the complete
     /// facilities' values, or both combined, as the options say.
-    func indicatorWeights(_ loaded: LoadedModel, aggregated: AggregatedAssessments, complete: [Int]) throws -> [Double] {
-        let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable).global
+    func indicatorWeights(_ loaded: LoadedModel, ahp modelWeights: ModelWeights, aggregated: AggregatedAssessments, complete: [Int]) throws -> [Double] {
+        let ahp = modelWeights.global
         switch options.weighting {
         case .ahp:
             return ahp
@@ -37,13 +37,17 @@ extension Grader {
 
     /// B = w ∘ R for every complete facility of a kind, then the score B·v. The default operator is
     /// linear, so the whole batch is one DGEMV of the (n·4) × m membership matrix with the weights.
-    func evaluate(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double], model: IndicatorModel) -> KindEvaluation {
+    /// The other operators evaluate the model's two levels with the AHP weights; with objective or
+    /// combined weights (which have no criterion level) they evaluate one level with the global weights.
+    func evaluate(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double], ahp: ModelWeights, model: IndicatorModel) -> KindEvaluation {
         let r = aggregated.membershipMatrix(rows)
         var b: [Double]
         if options.fuzzyOperator == .weightedAverage {
             b = r.multiplied(by: weights)
+        } else if options.weighting == .ahp {
+            b = twoLevel(r, count: rows.count, model: model, weights: ahp)
         } else {
-            b = twoLevel(r, count: rows.count, model: model)
+            b = oneLevel(r, count: rows.count, weights: weights)
         }
         let v = model.grading.gradeValues
         var scores = [Double](repeating: 0, count: rows.count)
@@ -57,8 +61,7 @@ extension Grader {
 
     /// The two-level evaluation for the non-linear operators: each criterion from its indicators with
     /// local weights, then the facility from its criteria with the criterion weights.
-    private func twoLevel(_ r: Matrix, count: Int, model: IndicatorModel) -> [Double] {
-        let weights = (try? ModelWeights(LoadedModel(model: model, file: "", sha256: ""), method: options.ahpMethod, riTable: options.riTable))!
+    private func twoLevel(_ r: Matrix, count: Int, model: IndicatorModel, weights: ModelWeights) -> [Double] {
         var b = [Double](repeating: 0, count: count * 4)
         for i in 0..<count {
             var criteriaRows: [Double] = []
@@ -70,6 +73,17 @@ extension Grader {
                 offset += criterion.indicators.count
             }
             let result = fuzzyEvaluate(weights: weights.criteria.weights, memberships: criteriaRows, operator: options.fuzzyOperator)
+            for k in 0..<4 { b[i * 4 + k] = result[k] }
+        }
+        return b
+    }
+
+    private func oneLevel(_ r: Matrix, count: Int, weights: [Double]) -> [Double] {
+        var b = [Double](repeating: 0, count: count * 4)
+        for i in 0..<count {
+            var rows: [Double] = []
+            for j in 0..<weights.count { for k in 0..<4 { rows.append(r[i * 4 + k, j]) } }
+            let result = fuzzyEvaluate(weights: weights, memberships: rows, operator: options.fuzzyOperator)
             for k in 0..<4 { b[i * 4 + k] = result[k] }
         }
         return b

@@ -25,9 +25,10 @@ public struct Grader {
             let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: indicators,
                                                    expertWeights: expertWeights, facilityCount: data.facilities.count)
             let complete = members.indices.filter { aggregated.missing($0).isEmpty }
-            let weights = try indicatorWeights(loaded, aggregated: aggregated, complete: complete)
+            let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable)
+            let weights = try indicatorWeights(loaded, ahp: ahp, aggregated: aggregated, complete: complete)
             weightsByKind[kind.rawValue] = Dictionary(uniqueKeysWithValues: zip(indicators.map(\.id), weights))
-            let evaluation = evaluate(aggregated, rows: complete, weights: weights, model: loaded.model)
+            let evaluation = evaluate(aggregated, rows: complete, weights: weights, ahp: ahp, model: loaded.model)
             for (local, f) in members.enumerated() {
                 let facility = data.facilities[f]
                 var result = baseResult(facility, vetoes: vetoCodes(facility, hazardsByFacility), panel: aggregated.panelSize[local])
