@@ -1,0 +1,63 @@
+import Foundation
+import Yams
+
+/// Loads scenario files (`format: {kind: coal-scenario, version: 1}`), reporting any problem as
+/// file:line:column with the YAML path of the key at fault.
+public enum ScenarioLoader {
+    /// Reads and decodes one scenario file. Values are checked against the register when the scenario runs.
+    public static func load(path: String) throws -> CoalScenario {
+        let text = try TextFile(path: path)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text.string) else {
+                throw MineRiskError.invalid(SourceLocation(file: path, line: 1),
+                    "the file is empty: expected a coal scenario starting with format: {kind: coal-scenario, version: 1}")
+            }
+            root = node
+        } catch let error as YamlError {
+            throw MineRiskError.invalid(SourceLocation(file: path), "not valid YAML: \(error)")
+        }
+        let map = YAMLSourceMap(file: path, root: root)
+        if !map.duplicateKeys.isEmpty { throw MineRiskError.invalidInput(map.duplicateKeys) }
+        var scenario: CoalScenario
+        do {
+            scenario = try YAMLDecoder().decode(CoalScenario.self, from: root, userInfo: [.yamlSourceMap: map])
+        } catch let error as DecodingError {
+            throw problem(error, map: map)
+        }
+        scenario.file = path
+        scenario.sha256 = sha256Hex(text.bytes)
+        return scenario
+    }
+
+    /// A decoding error as a located problem: what was expected, what was found.
+    static func problem(_ error: DecodingError, map: YAMLSourceMap) -> MineRiskError {
+        switch error {
+        case let .keyNotFound(key, context):
+            let location = map.location(codingPath: context.codingPath + [key])
+            return .invalid(location, "missing key \"\(key.stringValue)\"")
+        case let .typeMismatch(type, context):
+            let path = yamlPathText(context.codingPath)
+            let found = map.scalar(at: path).map { "\"\($0)\"" } ?? "something else"
+            return .invalid(map.location(path), "expected \(describe(type)), found \(found)")
+        case let .valueNotFound(type, context):
+            return .invalid(map.location(codingPath: context.codingPath), "expected \(describe(type)), found nothing")
+        case let .dataCorrupted(context):
+            return .invalid(map.location(codingPath: context.codingPath), context.debugDescription)
+        @unknown default:
+            return .invalid(SourceLocation(file: map.file), "\(error)")
+        }
+    }
+
+    /// A type as a user would name what belongs there.
+    private static func describe(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.contains("Mapping") || name.contains("Dictionary") { return "a mapping (key: value)" }
+        if name.contains("Sequence") || name.contains("Array") { return "a list" }
+        if name.hasPrefix("Double") || name.hasPrefix("Float") { return "a number" }
+        if name.hasPrefix("Int") { return "a whole number" }
+        if name.hasPrefix("String") { return "text" }
+        if name.hasPrefix("Bool") { return "true or false" }
+        return "a single value"
+    }
+}
