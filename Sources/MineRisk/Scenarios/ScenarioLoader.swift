@@ -7,18 +7,25 @@ public enum ScenarioLoader {
     /// Reads and decodes one scenario file. Values are checked against the register when the scenario runs.
     public static func load(path: String) throws -> CoalScenario {
         let text = try TextFile(path: path)
+        var scenario = try decode(text.string, file: path)
+        scenario.sha256 = sha256Hex(text.bytes)
+        return scenario
+    }
+
+    /// Decodes a scenario from YAML text; `file` names it in messages and in the result.
+    public static func decode(_ yaml: String, file: String) throws -> CoalScenario {
+        let path = file
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text.string) else {
+            guard let node = try Yams.compose(yaml: yaml) else {
                 throw MineRiskError.invalid(SourceLocation(file: path, line: 1),
                     "the file is empty: expected a coal scenario starting with format: {kind: coal-scenario, version: 1}")
             }
             root = node
         } catch let error as YamlError {
-            throw MineRiskError.invalid(SourceLocation(file: path), "not valid YAML: \(error)")
+            throw syntaxProblem(error, file: path)
         }
         let map = YAMLSourceMap(file: path, root: root)
-        if !map.duplicateKeys.isEmpty { throw MineRiskError.invalidInput(map.duplicateKeys) }
         var scenario: CoalScenario
         do {
             scenario = try YAMLDecoder().decode(CoalScenario.self, from: root, userInfo: [.yamlSourceMap: map])
@@ -26,8 +33,21 @@ public enum ScenarioLoader {
             throw problem(error, map: map)
         }
         scenario.file = path
-        scenario.sha256 = sha256Hex(text.bytes)
         return scenario
+    }
+
+    /// A YAML syntax error at its line and column, without the parser's own echo of the line.
+    static func syntaxProblem(_ error: YamlError, file: String) -> MineRiskError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return .invalid(SourceLocation(file: file, line: mark.line, column: mark.column), "not valid YAML: \(problem)\(while_)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .invalid(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                            "a key appears twice in one mapping: \(duplicates.sorted().joined(separator: ", "))")
+        default:
+            return .invalid(SourceLocation(file: file), "not valid YAML: \(error)")
+        }
     }
 
     /// A decoding error as a located problem: what was expected, what was found.

@@ -7,8 +7,6 @@ public struct YAMLSourceMap: Sendable {
     private var marks: [String: Position] = [:]
     /// The scalar text at a path, to quote what was found.
     private var scalars: [String: String] = [:]
-    /// Keys written twice in one mapping (YAML allows the parser to keep either: refuse them).
-    public private(set) var duplicateKeys: [InputProblem] = []
 
     private struct Position: Sendable { let line: Int; let column: Int }
 
@@ -27,14 +25,10 @@ public struct YAMLSourceMap: Sendable {
         case let .scalar(scalar):
             scalars[path] = scalar.string
         case let .mapping(mapping):
-            var seen = Set<String>()
+            // Repeated keys never get here: the parser refuses them.
             for (key, value) in mapping {
                 let name = key.string ?? "?"
                 let child = path.isEmpty ? name : "\(path).\(name)"
-                if !seen.insert(name).inserted {
-                    duplicateKeys.append(InputProblem(location(mark: key.mark, path: child), "key \"\(name)\" appears twice in this mapping"))
-                    continue
-                }
                 if let mark = key.mark { marks[child] = Position(line: mark.line, column: mark.column) }
                 walk(value, path: child)
             }
@@ -43,10 +37,6 @@ public struct YAMLSourceMap: Sendable {
         case .alias:
             break
         }
-    }
-
-    private func location(mark: Mark?, path: String) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line, column: mark?.column, path: path.isEmpty ? nil : path)
     }
 
     /// The location of a path; a path that is not written (a missing key) gets the nearest written parent's line.
