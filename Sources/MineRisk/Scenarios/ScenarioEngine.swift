@@ -1,8 +1,4 @@
-/// Runs closure scenarios on the coal register, year by year (DOMAIN §6).
-///
-/// Every mine of the register starts operating at its register capacity. Under `start: recorded` the
-/// register's closures happen in their `closed_year`; then, each year, the step of that year applies its
-/// actions in order. The whole scenario is checked first and nothing is computed from half of one.
+/// Runs closure scenarios on the coal register, year by year (DOMAIN §6; semantics in seeds/scenarios/README.md).
 public struct ScenarioEngine: Sendable {
     public let register: CoalRegister
     /// Grades from `minerisk grade` by mine id, for `closeGrade`; nil when not loaded.
@@ -15,6 +11,8 @@ public struct ScenarioEngine: Sendable {
 
     /// Runs a scenario; throws every problem found in it, each at the key where it is written.
     public func run(_ scenario: CoalScenario) throws -> ScenarioResult {
+        // Every mine starts operating at its register capacity; each year, the recorded closures (under
+        // `start: recorded`), then the year's actions in order. A problem anywhere and no result at all.
         try ScenarioValidator(register: register, gradesGiven: grades != nil).problems(scenario).throwIfAny()
         var state = ScenarioState(register: register, grades: grades,
                                   kept: Set(scenario.keep.map(\.value)))

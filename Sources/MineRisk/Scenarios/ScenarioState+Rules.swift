@@ -52,7 +52,8 @@ extension ScenarioState {
         if !spared.isEmpty { notes.append("\(year) closeBelow \(threshold.clean): kept open \(spared.joined(separator: ", "))") }
     }
 
-    /// Mines graded at or above the threshold by `minerisk grade` close; a mine without a grade is not judged.
+    /// Mines graded at or above the threshold by `minerisk grade` close (major = 重大风险, letter D of
+    /// 矿安〔2023〕1号); a mine without a grade is not judged.
     private mutating func closeGrade(_ threshold: GradeThreshold, year: Int, reason: String?) {
         guard let grades else { return } // refused by the validator
         var ungraded: [String] = []
