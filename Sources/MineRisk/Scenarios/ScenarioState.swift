@@ -77,21 +77,22 @@ struct ScenarioState {
                          totals: totals(), byCounty: byCounty(), events: happened)
     }
 
-    /// Totals of the mines whose indices pass a filter (all by default).
-    func totals(where include: (Int) -> Bool = { _ in true }) -> ScenarioTotals {
+    /// Totals of every mine in its current state.
+    func totals() -> ScenarioTotals {
         var totals = ScenarioTotals()
-        for (i, mine) in register.mines.enumerated() where include(i) {
+        for (i, mine) in register.mines.enumerated() {
             totals.add(baselineCapacity: mine.capacityTpa, operating: operating[i], capacity: capacity[i])
         }
         return totals
     }
 
-    /// Totals per county, by county name.
+    /// Totals per county, by county name (one pass over the mines).
     func byCounty() -> [CountyOutcome] {
-        let counties = Set(register.mines.map(\.county)).sorted()
-        return counties.map { county in
-            CountyOutcome(county: county, totals: totals { register.mines[$0].county == county })
+        var counties: [String: ScenarioTotals] = [:]
+        for (i, mine) in register.mines.enumerated() {
+            counties[mine.county, default: ScenarioTotals()].add(baselineCapacity: mine.capacityTpa, operating: operating[i], capacity: capacity[i])
         }
+        return counties.sorted { $0.key < $1.key }.map { CountyOutcome(county: $0.key, totals: $0.value) }
     }
 
     func closuresByRule() -> [String: Int] {
