@@ -23,7 +23,7 @@ struct ScenarioCommand: ParsableCommand {
 
 /// Where the register is and how grades are made, shared by `run` and `compare`.
 struct ScenarioInputOptions: ParsableArguments {
-    @Option(name: .long, help: "Coal register CSV (default: DATA/coal_mines.csv).")
+    @Option(name: .long, help: ArgumentHelp("Coal register CSV (default: DATA/coal_mines.csv).", valueName: "file"))
     var register: String?
 
     @OptionGroup var dataOptions: DataOptions
@@ -50,19 +50,14 @@ struct RunScenario: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one scenario (the default subcommand: `minerisk scenario [FILE]`).",
-        discussion: """
-        Flags add one step, in --year (default: the year after the scenario's last change), on top of the
-        scenario or of the recorded state: mines already closed stay closed. --close-below closes every
-        operating mine at or below the capacity; --close-grade major closes mines graded major, significant
-        closes significant and major; --keep spares mines from every rule.
-        """
+        discussion: "Flags add one step, in --year (default: the year after the scenario's last change), on top of the scenario or of the recorded state: mines already closed stay closed. --close-below closes every operating mine at or below the capacity; --close-grade major closes mines graded major, significant closes significant and major; --keep spares mines from every rule."
     )
 
     @Argument(help: "Scenario file (YAML). Without it: the recorded closures.") var file: String?
-    @Option(name: .long, help: "Close every operating mine of this capacity (t/yr) or less.") var closeBelow: Double?
-    @Option(name: .long, help: "Close mines graded major, or significant and above (grades from minerisk grade).") var closeGrade: GradeThreshold?
-    @Option(name: .long, help: "Close these mines (comma-separated ids).") var close: String?
-    @Option(name: .long, help: "Keep these mines open whatever the rules (comma-separated ids).") var keep: String?
+    @Option(name: .long, help: ArgumentHelp("Close every operating mine of this capacity (t/yr) or less.", valueName: "tpa")) var closeBelow: Double?
+    @Option(name: .long, help: ArgumentHelp("Close mines graded major, or significant and above (grades from minerisk grade on --data/--models).", valueName: "grade")) var closeGrade: GradeThreshold?
+    @Option(name: .long, help: ArgumentHelp("Close these mines (comma-separated ids).", valueName: "ids")) var close: String?
+    @Option(name: .long, help: ArgumentHelp("Keep these mines open whatever the rules (comma-separated ids).", valueName: "ids")) var keep: String?
     @Option(name: .long, help: "The year the flags' step is taken in.") var year: Int?
     @OptionGroup var inputs: ScenarioInputOptions
     @OptionGroup var outputOptions: OutputOptions
