@@ -1,0 +1,108 @@
+/// Strict decoding of scenario files: every mapping refuses keys it does not know, and every value
+/// remembers where it is written. Values are checked against the register later, by `ScenarioValidator`.
+extension CoalScenario: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case format, name, details = "description", source, start, keep, steps
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        // The format first: a file of another kind should be named as such, not as a list of unknown keys.
+        let format = try c.decodeStrict(FormatHeader.self, forKey: .format, known: ["kind", "version"])
+        let formatPath = decoder.codingPath + [CodingKeys.format]
+        guard format.kind == Self.formatKind else {
+            throw DecodingError.dataCorrupted(.init(codingPath: formatPath + [AnyCodingKey("kind")],
+                debugDescription: "expected \"\(Self.formatKind)\", found \"\(format.kind)\": this is not a coal scenario"))
+        }
+        guard format.version == Self.formatVersion else {
+            throw DecodingError.dataCorrupted(.init(codingPath: formatPath + [AnyCodingKey("version")],
+                debugDescription: "this engine reads coal-scenario version \(Self.formatVersion), found \(format.version)"))
+        }
+        try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
+        name = try c.decodeStrict(BilingualName.self, forKey: .name, known: ["zh", "en"])
+        description = try c.decodeIfPresent(String.self, forKey: .details)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        if let text = try c.decodeIfPresent(String.self, forKey: .start) {
+            guard let value = ScenarioStart(rawValue: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.start],
+                    debugDescription: "expected recorded or baseline, found \"\(text)\""))
+            }
+            start = value
+        } else {
+            start = .recorded
+        }
+        keep = try c.decodeIfPresent([Located<String>].self, forKey: .keep) ?? []
+        steps = try c.decodeIfPresent([ScenarioStep].self, forKey: .steps) ?? []
+        file = nil
+        sha256 = nil
+    }
+}
+
+extension ScenarioStep: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case year, note, actions }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        year = try c.decode(Located<Int>.self, forKey: .year)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        actions = try c.decode([ScenarioAction].self, forKey: .actions)
+        guard !actions.isEmpty else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.actions],
+                debugDescription: "a step needs at least one action (\(ScenarioRule.keys.joined(separator: ", ")))"))
+        }
+    }
+}
+
+extension ScenarioAction: Decodable {
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(ScenarioRule.keys + ["reason"])
+        let rules = try decoder.mappingKeys().filter { ScenarioRule.keys.contains($0) }
+        guard rules.count == 1, let key = rules.first else {
+            let message = rules.isEmpty
+                ? "an action needs one rule: one of \(ScenarioRule.keys.joined(separator: ", "))"
+                : "an action has exactly one rule, found \(rules.joined(separator: " and ")): write them as separate actions"
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+        }
+        let c = try decoder.container(keyedBy: AnyCodingKey.self)
+        let k = AnyCodingKey(key)
+        switch key {
+        case "closeBelow":
+            rule = .closeBelow(try c.decode(Located<Double>.self, forKey: k))
+        case "closeGrade":
+            rule = .closeGrade(try c.decode(Located<GradeThreshold>.self, forKey: k))
+        case "close":
+            rule = .close(try c.decode([Located<String>].self, forKey: k))
+        case "upgrade":
+            let spec = try c.decodeStrict(UpgradeSpec.self, forKey: k, known: ["mine", "capacityTpa"])
+            rule = .upgrade(mine: spec.mine, capacityTpa: spec.capacityTpa)
+        case "merge":
+            let spec = try c.decodeStrict(MergeSpec.self, forKey: k, known: ["mines", "into", "capacityTpa"])
+            rule = .merge(mines: spec.mines, into: spec.into, capacityTpa: spec.capacityTpa)
+        default:
+            let spec = try c.decodeStrict(ReductionSpec.self, forKey: k, known: ["capacityTpa", "share"])
+            rule = .reduceBelow(capacityTpa: spec.capacityTpa, share: spec.share)
+        }
+        reason = try c.decodeIfPresent(String.self, forKey: AnyCodingKey("reason"))
+        location = decoder.sourceLocation
+    }
+}
+
+/// `upgrade: {mine: ID, capacityTpa: N}`.
+private struct UpgradeSpec: Decodable {
+    var mine: Located<String>
+    var capacityTpa: Located<Double>
+}
+
+/// `merge: {mines: [ID, …], into: ID, capacityTpa: N}`.
+private struct MergeSpec: Decodable {
+    var mines: [Located<String>]
+    var into: Located<String>
+    var capacityTpa: Located<Double>
+}
+
+/// `reduceBelow: {capacityTpa: N, share: 0.5}`.
+private struct ReductionSpec: Decodable {
+    var capacityTpa: Located<Double>
+    var share: Located<Double>
+}

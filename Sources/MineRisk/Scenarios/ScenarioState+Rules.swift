@@ -1,0 +1,111 @@
+import Foundation
+
+/// The scenario rules, applied to the state in one year. Kept mines are never closed by a rule.
+extension ScenarioState {
+    mutating func apply(_ action: ScenarioAction, year: Int) {
+        switch action.rule {
+        case let .closeBelow(threshold):
+            closeBelow(threshold.value, year: year, reason: action.reason)
+        case let .closeGrade(threshold):
+            closeGrade(threshold.value, year: year, reason: action.reason)
+        case let .close(ids):
+            for id in ids {
+                guard let i = openMine(id, year: year, doing: "close it") else { continue }
+                close(i, year: year, rule: "close", reason: action.reason ?? "点名关闭 closed by name")
+            }
+        case let .upgrade(id, target):
+            guard let i = openMine(id, year: year, doing: "upgrade it") else { return }
+            guard target.value > capacity[i] else {
+                problems.add(target.location, "an upgrade (技改) must raise the capacity: \(id.value) has \(capacity[i].clean) t/yr in \(year), found \(target.value.clean)")
+                return
+            }
+            setCapacity(i, to: target.value, year: year, kind: .upgraded, rule: "upgrade", reason: action.reason ?? "技改 upgraded")
+        case let .merge(ids, into, merged):
+            merge(ids, into: into, capacity: merged.value, year: year, reason: action.reason)
+        case let .reduceBelow(threshold, share):
+            reduceBelow(threshold.value, share: share.value, year: year, reason: action.reason)
+        }
+    }
+
+    /// The register position of a mine that must be operating for an action; a problem if it has closed.
+    private mutating func openMine(_ id: Located<String>, year: Int, doing what: String) -> Int? {
+        guard let i = register.position(of: id.value) else { return nil } // unknown ids were refused before
+        guard operating[i] else {
+            problems.add(id.location, "mine \(id.value) is already closed in \(year) (closed in \(closedYear[i].map(String.init) ?? "?") by \(closedBy[i] ?? "?")): cannot \(what)")
+            return nil
+        }
+        return i
+    }
+
+    /// DOMAIN §6: under Sichuan's 2016 plan (川办发〔2016〕59号, ~215 mines and ~33 Mt/yr over 3–5 years) the
+    /// national 2016 rule for Sichuan retires mines of 90,000 t/yr or less; other regions drew the line at
+    /// 150,000 or 300,000 t/yr. The threshold is data; a mine exactly at it closes (及以下).
+    private mutating func closeBelow(_ threshold: Double, year: Int, reason: String?) {
+        var closed = 0
+        var spared: [String] = []
+        for i in register.mines.indices where operating[i] && capacity[i] <= threshold {
+            if kept.contains(register.mines[i].id) { spared.append(register.mines[i].id); continue }
+            close(i, year: year, rule: "closeBelow", reason: reason ?? "产能\(formatWan(threshold))万吨/年及以下 capacity ≤ \(threshold.clean) t/yr")
+            closed += 1
+        }
+        if closed == 0 { notes.append("\(year) closeBelow \(threshold.clean): no operating mine at or below the threshold") }
+        if !spared.isEmpty { notes.append("\(year) closeBelow \(threshold.clean): kept open \(spared.joined(separator: ", "))") }
+    }
+
+    /// Mines graded at or above the threshold by `minerisk grade` close (major = 重大风险, letter D of
+    /// 矿安〔2023〕1号); a mine without a grade is not judged.
+    private mutating func closeGrade(_ threshold: GradeThreshold, year: Int, reason: String?) {
+        guard let grades else { return } // refused by the validator
+        var ungraded: [String] = []
+        var spared: [String] = []
+        for i in register.mines.indices where operating[i] {
+            let id = register.mines[i].id
+            guard let grade = grades[id] else { ungraded.append(id); continue }
+            guard grade >= threshold.lowest else { continue }
+            if kept.contains(id) { spared.append(id); continue }
+            close(i, year: year, rule: "closeGrade", reason: reason ?? "\(grade.zh) graded \(grade.rawValue)")
+        }
+        if !ungraded.isEmpty {
+            notes.append("\(year) closeGrade \(threshold.rawValue): no grade for \(ungraded.joined(separator: ", ")) (not in the graded data, or assessment incomplete): not judged")
+        }
+        if !spared.isEmpty { notes.append("\(year) closeGrade \(threshold.rawValue): kept open \(spared.joined(separator: ", "))") }
+    }
+
+    /// 兼并重组: the surviving mine takes the merged capacity, the others close into it.
+    private mutating func merge(_ ids: [Located<String>], into: Located<String>, capacity merged: Double, year: Int, reason: String?) {
+        var positions: [Int] = []
+        for id in ids {
+            guard let i = openMine(id, year: year, doing: "merge it") else { continue }
+            positions.append(i)
+        }
+        guard positions.count == ids.count, let survivor = register.position(of: into.value) else { return }
+        let absorbed = ids.map(\.value).filter { $0 != into.value }
+        for i in positions where i != survivor {
+            close(i, year: year, rule: "merge", reason: reason ?? "兼并重组 merged into \(into.value)")
+        }
+        setCapacity(survivor, to: merged, year: year, kind: .merged, rule: "merge",
+                    reason: "兼并重组 absorbed \(absorbed.joined(separator: ", "))")
+    }
+
+    /// 2019 rule (DOMAIN §6): cut the number of mines at or below a capacity (300,000 t/yr) by at least a
+    /// share (50%), counted from the start of the year; the smallest close first, ties in register order.
+    private mutating func reduceBelow(_ threshold: Double, share: Double, year: Int, reason: String?) {
+        let base = register.mines.indices.filter { atYearStart.operating[$0] && atYearStart.capacity[$0] <= threshold }.count
+        let cut = Int((Double(base) * share - 1e-9).rounded(.up))
+        let small = register.mines.indices.filter { operating[$0] && capacity[$0] <= threshold }
+        let needed = small.count - (base - cut)
+        guard needed > 0 else {
+            notes.append("\(year) reduceBelow \(threshold.clean): \(base) mines at the start of the year, \(small.count) now; the cut of \(cut) is already met")
+            return
+        }
+        let candidates = small.filter { !kept.contains(register.mines[$0].id) }
+            .sorted { capacity[$0] != capacity[$1] ? capacity[$0] < capacity[$1] : $0 < $1 }
+        for i in candidates.prefix(needed) {
+            close(i, year: year, rule: "reduceBelow",
+                  reason: reason ?? "压减\(formatWan(threshold))万吨/年及以下煤矿\(Int((share * 100).rounded()))% cut of mines ≤ \(threshold.clean) t/yr")
+        }
+        if candidates.count < needed {
+            notes.append("\(year) reduceBelow \(threshold.clean): target not met, \(needed - candidates.count) more closures needed but the remaining mines are kept open")
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// `minerisk scenario` end to end: the built binary, its output and its exit code (sysexits).
+@Suite struct ScenarioCLITests {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+    static let fixtures = root.appendingPathComponent("Tests/MineRiskTests/Fixtures/scenario").path
+    static let ready = root.appendingPathComponent("seeds/scenarios").path
+
+    /// The minerisk binary beside the test bundle, or in the repository's default build folder.
+    static let binary: URL = {
+        let bundle = Bundle.main.bundleURL
+        let candidates = [bundle.appendingPathComponent("minerisk"),
+                          bundle.deletingLastPathComponent().appendingPathComponent("minerisk"),
+                          root.appendingPathComponent(".build/debug/minerisk")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }()
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
+        }
+    }
+
+    /// Runs `minerisk` from the repository root.
+    func minerisk(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    var fixtureData: [String] { ["--data", Self.fixtures + "/data", "--models", Self.fixtures + "/models"] }
+
+    @Test func replaysTheSeedRegisterByDefault() throws {
+        let table = try minerisk(["scenario"])
+        try #require(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("关闭比例 Closure ratio"))
+        let run = try minerisk(["scenario", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = run.json
+        #expect(json["baselineMines"] as? Int == 20)
+        #expect(json["closedMines"] as? Int == 11)
+        #expect(json["remainingMines"] as? Int == 9)
+        #expect(json["closureRatio"] as? Double == 0.55)
+        #expect(json["remainingCapacityTpa"] as? Double == 1_440_000)
+    }
+
+    @Test func showsTheRecordedStateOfARegisterInATable() throws {
+        let run = try minerisk(["scenario"] + fixtureData)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("关闭比例 Closure ratio") && $0.hasSuffix("50.0%") })
+        #expect(lines.contains { $0.hasPrefix("保留产能 Remaining capacity 万吨/年") && $0.hasSuffix(" 75") })
+        #expect(lines.contains { $0.hasPrefix("     2016") && $0.contains("C06 关闭, C08 关闭") })
+        #expect(lines.contains { $0.hasPrefix("盐源县") })
+        #expect(run.stdout.contains("分年度 By year") && run.stdout.contains("分县市 By county") && run.stdout.contains("煤矿 Mines"))
+    }
+
+    @Test func flagsApplyOnTopOfTheRecordedState() throws {
+        let run = try minerisk(["scenario", "--close-below", "150000", "--keep", "C03", "--close", "C07", "--format", "json"] + fixtureData)
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = run.json
+        #expect(json["closedMines"] as? Int == 6) // 4 recorded + C07 by name + C02 ≤ 150 kt; C03 kept
+        #expect(json["closuresByRule"] as? [String: Int] == ["recorded": 4, "close": 1, "closeBelow": 1])
+        let years = (json["byYear"] as? [[String: Any]])?.map { $0["year"] as? Int }
+        #expect(years == [2014, 2015, 2016, 2017])
+        let mines = json["mines"] as? [[String: Any]] ?? []
+        #expect(mines.first { $0["id"] as? String == "C03" }?["kept"] as? Bool == true)
+        let later = try minerisk(["scenario", "--close-below", "150000", "--year", "2020", "--format", "json"] + fixtureData)
+        #expect((later.json["byYear"] as? [[String: Any]])?.last?["year"] as? Int == 2020)
+    }
+
+    @Test func closeGradeUsesTheGrader() throws {
+        let run = try minerisk(["scenario", "--close-grade", "significant", "--format", "json"] + fixtureData)
+        #expect(run.status == 0, "\(run.stderr)")
+        let mines = run.json["mines"] as? [[String: Any]] ?? []
+        let byGrade = mines.filter { $0["closedBy"] as? String == "closeGrade" }.compactMap { $0["id"] as? String }
+        #expect(byGrade == ["C02", "C03"])
+        #expect(run.json["gradesUsed"] as? Bool == true)
+        #expect((run.json["notes"] as? [String])?.contains { $0.contains("no grade for C07") } == true)
+    }
+
+    @Test func comparesScenariosSideBySide() throws {
+        let files = ["recorded", "sichuan-90kt", "rule-300kt", "halve-sub-300kt", "close-major"].map { Self.ready + "/\($0).yaml" }
+        let table = try minerisk(["scenario", "compare"] + files + fixtureData)
+        #expect(table.status == 0, "\(table.stderr)")
+        let header = table.stdout.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+        #expect(header.contains("recorded") && header.contains("sichuan-90kt") && header.contains("close-major"))
+        let closedRow = table.stdout.split(separator: "\n").first { $0.hasPrefix("关闭煤矿 Closed mines") }
+        #expect(closedRow.map { $0.split(separator: " ").suffix(5).map(String.init) } == ["4", "5", "8", "6", "5"])
+        let run = try minerisk(["scenario", "compare", "--format", "json"] + files + fixtureData)
+        #expect(run.status == 0, "\(run.stderr)")
+        let scenarios = run.json["scenarios"] as? [[String: Any]] ?? []
+        #expect(scenarios.map { $0["closedMines"] as? Int } == [4, 5, 8, 6, 5])
+        #expect(scenarios.map { ($0["scenario"] as? [String: Any])?["start"] as? String } == ["recorded", "baseline", "recorded", "recorded", "recorded"])
+    }
+
+    @Test func badScenarioFilesAreDataErrorsNamingFileAndKey() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minerisk-scenario-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml").path
+        try "format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b}\nsteps:\n  - year: 2018\n    actions:\n      - closeBelow: -5\n      - merge: {mines: [C01, C02], into: C02, capacityTpa: 300000}\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try minerisk(["scenario", file, "--format", "json"] + fixtureData)
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty) // nothing computed from half a scenario
+        #expect(run.stderr.contains("\(file):6:9: steps[0].actions[0].closeBelow: expected a capacity threshold of 0 t/yr or more, found -5"))
+        let unknownKey = folder.appendingPathComponent("key.yaml").path
+        try "format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b}\nkeeep: [C02]\n".write(toFile: unknownKey, atomically: true, encoding: .utf8)
+        let key = try minerisk(["scenario", unknownKey] + fixtureData)
+        #expect(key.status == 65)
+        #expect(key.stderr.contains("\(unknownKey):3:1: keeep: unknown key \"keeep\": did you mean \"keep\"?"))
+        // compare reads every file first: the good one is not run either.
+        let both = try minerisk(["scenario", "compare", Self.ready + "/recorded.yaml", file, unknownKey] + fixtureData)
+        #expect(both.status == 65 && both.stdout.isEmpty)
+        #expect(both.stderr.contains("keeep") && both.stderr.contains("closeBelow"))
+    }
+
+    @Test func badFlagsAreUsageErrorsAndMissingFilesNoInput() throws {
+        let unknown = try minerisk(["scenario", "--close", "C99"] + fixtureData)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("command line: --close: unknown mine id \"C99\""))
+        let negative = try minerisk(["scenario", "--close-below=-5"] + fixtureData)
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--close-below: expected a capacity threshold of 0 t/yr or more, found -5"))
+        let grade = try minerisk(["scenario", "--close-grade", "general"] + fixtureData)
+        #expect(grade.status == 64)
+        let missing = try minerisk(["scenario", "/nonexistent/plan.yaml"] + fixtureData)
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("/nonexistent/plan.yaml: no such file"))
+        let register = try minerisk(["scenario", "--register", "/nonexistent/coal.csv"])
+        #expect(register.status == 66)
+        let one = try minerisk(["scenario", "compare", Self.ready + "/recorded.yaml"] + fixtureData)
+        #expect(one.status == 64)
+    }
+}
