@@ -92,14 +92,24 @@ extension GradeReport {
     }
 
     /// Ponds by class (1–5), with whether the class must be monitored online and how many are.
-    public var pondClassRows: [(pondClass: Int, ponds: Int, required: Bool, monitored: Int)] {
+    public var pondClassRows: [PondClassCount] {
         let ponds = facilities.filter { $0.tailingsClass != nil }
         return Set(ponds.compactMap(\.tailingsClass)).sorted().map { pondClass in
             let members = ponds.filter { $0.tailingsClass == pondClass }
-            return (pondClass, members.count, TailingsClassification.requiresOnlineMonitoring(pondClass: pondClass),
-                    members.filter { $0.onlineMonitoring == true }.count)
+            return PondClassCount(pondClass: pondClass, ponds: members.count,
+                                  required: TailingsClassification.requiresOnlineMonitoring(pondClass: pondClass),
+                                  monitored: members.filter { $0.onlineMonitoring == true }.count)
         }
     }
+}
+
+/// The tailings ponds of one class and how many of them are monitored online.
+public struct PondClassCount: Sendable, Equatable {
+    public var pondClass: Int
+    public var ponds: Int
+    /// Whether the class must be monitored online (GB 39496-2020 §5.5: classes 1–3).
+    public var required: Bool
+    public var monitored: Int
 }
 
 /// A grade-table cell as a spreadsheet cell: numbers stay numbers, shown with the same decimals as the CSV.
