@@ -80,10 +80,11 @@ extension ReportCharts {
         let rows: [(label: String, p: [Double], grade: RiskGrade?)] =
             known.map { ("\($0.id) \($0.name)", probabilities.byFacility[$0.id]!, $0.grade) } + others.map { ($0, probabilities.byFacility[$0]!, nil) }
         let labelWidth = min(Double((rows.map { displayWidth($0.label) }.max() ?? 8) + 1) * 6.0, 250)
-        let top = 30.0, row = 17.0, plotLeft = labelWidth + 8, plotRight = width - 110
+        let top = 40.0, row = 17.0, plotLeft = labelWidth + 8, plotRight = width - 110
         let height = top + Double(rows.count) * row + 24
         var svg = SVGCanvas(width: width, height: height)
         svg.legend(RiskGrade.allCases.map { ($0.bilingual, $0.rgb) }, x: plotLeft, y: 14)
+        svg.text("定级 Graded", x: plotRight + 8, y: top - 5, size: 11, fill: mutedText)
         let span = plotRight - plotLeft
         let bottom = top + Double(rows.count) * row
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
@@ -106,7 +107,7 @@ extension ReportCharts {
                 x += share * span
             }
             if let grade = entry.grade {
-                svg.text("定级 \(grade.zh)", x: plotRight + 8, y: y + 12, size: 11, weight: 600, fill: grade.textOnWhite)
+                svg.text(grade.zh, x: plotRight + 8, y: y + 12, size: 11, weight: 600, fill: grade.textOnWhite)
             }
         }
         return svg.render(label: "各设施风险等级概率 Grade probabilities per facility")
