@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MineRiskTests",
-            dependencies: ["MineRisk"],
+            dependencies: ["MineRisk", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -18,8 +18,8 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .csv, .json, .markdown])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(allowed: [.table, .csv, .json, .markdown, .xlsx, .html])
+            try outputOptions.checkDestination(format: format)
             let models = try dataOptions.loadModels()
             let data = try dataOptions.loadData(models: models)
             let report = try Grader(models: models, options: try grading.options()).grade(data)
@@ -29,7 +29,8 @@ struct GradeCommand: ParsableCommand {
             case .csv: try outputOptions.emit(report.csv())
             case .json: try outputOptions.emit(try encodeJSON(report))
             case .markdown: try outputOptions.emit(report.markdown())
-            case .xlsx, .html: throw MineRiskError.usage("\(format.rawValue) is not available for grade")
+            case .xlsx: try report.workbook().write(to: outputOptions.output!)
+            case .html: try outputOptions.emit(HTMLReport(report: report, models: models).render())
             }
         }
     }

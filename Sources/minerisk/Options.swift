@@ -107,8 +107,11 @@ struct OutputOptions: ParsableArguments {
         return format
     }
 
-    /// Checks before any work that the output file can be created.
-    func checkDestination() throws {
+    /// Checks before any work that the output file can be created (and that a spreadsheet has a file to go to).
+    func checkDestination(format: OutputFormat? = nil) throws {
+        if format == .xlsx && output == nil {
+            throw MineRiskError.usage("xlsx is a binary file: pass --output FILE.xlsx")
+        }
         if let output { try AtomicWriter.checkWritable(output) }
     }
 

@@ -1,34 +1,5 @@
 import Foundation
 
-/// The columns of the grade table, shared by CSV, Markdown and spreadsheets (中文 / English).
-public enum GradeTableColumns {
-    public static let headers: [(zh: String, en: String)] = [
-        ("编号", "ID"), ("名称", "Name"), ("类型", "Kind"), ("县市", "County"), ("状态", "Status"),
-        ("风险等级", "Grade"), ("Grade", "Grade (EN)"), ("颜色", "Colour"), ("风险分值", "Score"),
-        ("低", "μ low"), ("一般", "μ general"), ("较大", "μ significant"), ("重大", "μ major"),
-        ("排查顺序", "Inspection priority"), ("尾矿库等别", "Pond class"), ("在线监测", "Online monitoring"),
-        ("须在线监测", "Monitoring required"), ("安全度", "Safety degree"), ("否决项", "Vetoes"),
-        ("标准化达标", "Standardized"), ("专家人数", "Experts"), ("缺项", "Missing indicators"), ("发现问题", "Findings"),
-    ]
-
-    /// One facility as text cells in header order.
-    public static func cells(_ r: FacilityResult) -> [String] {
-        func flag(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "" }
-        let mu = r.membership ?? []
-        return [
-            r.id, r.name, r.kind.rawValue, r.county, r.status.rawValue,
-            r.grade?.zh ?? "", r.grade?.rawValue ?? "", r.grade?.colour ?? "",
-            r.score.map { String(format: "%.2f", $0) } ?? "",
-            mu.count == 4 ? String(format: "%.4f", mu[0]) : "", mu.count == 4 ? String(format: "%.4f", mu[1]) : "",
-            mu.count == 4 ? String(format: "%.4f", mu[2]) : "", mu.count == 4 ? String(format: "%.4f", mu[3]) : "",
-            r.inspectionPriority.map(String.init) ?? "", r.tailingsClass.map(String.init) ?? "",
-            flag(r.onlineMonitoring), flag(r.monitoringRequired), r.safetyDegree?.rawValue ?? "",
-            r.vetoes.joined(separator: " "), flag(r.standardized), String(r.experts),
-            r.missing.joined(separator: " "), r.findings.joined(separator: "; "),
-        ]
-    }
-}
-
 extension GradeReport {
     /// Facilities in the order a bureau reads them: graded worst first, then incomplete; by county and id.
     public var orderedFacilities: [FacilityResult] {
@@ -44,7 +15,7 @@ extension GradeReport {
     /// CSV of every facility with a bilingual header row (UTF-8 with BOM for Excel).
     public func csv(byteOrderMark: Bool = true) -> String {
         var writer = CSVWriter(byteOrderMark: byteOrderMark)
-        writer.row(GradeTableColumns.headers.map { "\($0.zh) \($0.en)" })
+        writer.row(GradeTableColumns.headerTitles)
         for result in orderedFacilities { writer.row(GradeTableColumns.cells(result)) }
         return writer.text
     }
