@@ -18,6 +18,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically); - for standard output.")
     var output: String = "report.html"
 
+    @Option(name: .long, help: ArgumentHelp("Coal scenario drawn as capacity before and after (default: the register's recorded closures, when DATA/coal_mines.csv exists).", valueName: "file"))
+    var scenario: String?
+
     func run() throws {
         try runReporting {
             let destination = output == "-" ? nil : output
@@ -25,7 +28,9 @@ struct ReportCommand: ParsableCommand {
             let models = try dataOptions.loadModels()
             let data = try dataOptions.loadData(models: models)
             let report = try Grader(models: models, options: try grading.options()).grade(data)
-            let html = HTMLReport(report: report, models: models).render()
+            var document = HTMLReport(report: report, models: models)
+            document.coalCapacity = try coalCapacity(grades: report)
+            let html = document.render()
             if let destination {
                 try AtomicWriter.write(html, to: destination)
                 FileHandle.standardError.write(Data("minerisk: report written to \(destination)\n".utf8))
@@ -33,5 +38,15 @@ struct ReportCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(html.utf8))
             }
         }
+    }
+
+    /// The chosen scenario on the data folder's coal register; nil when there is no register and no scenario.
+    private func coalCapacity(grades report: GradeReport) throws -> CoalCapacityComparison? {
+        let path = (dataOptions.data as NSString).appendingPathComponent("coal_mines.csv")
+        guard scenario != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        let register = try CoalRegisterReader.read(path: path)
+        let chosen = try scenario.map(ScenarioLoader.load(path:)) ?? CoalScenario.recorded
+        let grades = Dictionary(uniqueKeysWithValues: report.facilities.compactMap { f in f.grade.map { (f.id, $0) } })
+        return try ScenarioEngine(register: register, grades: grades).run(chosen).capacityComparison
     }
 }

@@ -64,15 +64,19 @@ struct RunScenario: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(allowed: [.table, .json, .xlsx])
+            try outputOptions.checkDestination(format: format)
             let register = try inputs.loadRegister()
             var scenario = try file.map(ScenarioLoader.load(path:)) ?? CoalScenario.recorded
             try addFlags(to: &scenario, register: register)
             let result = try commandLineProblemsAreUsage {
                 try ScenarioEngine(register: register, grades: try inputs.grades(for: [scenario])).run(scenario)
             }
-            try outputOptions.emit(format == .json ? try encodeJSON(result) : Data(result.table().utf8))
+            switch format {
+            case .json: try outputOptions.emit(try encodeJSON(result))
+            case .xlsx: try result.workbook().write(to: outputOptions.output!)
+            default: try outputOptions.emit(result.table())
+            }
         }
     }
 
