@@ -124,10 +124,8 @@ struct FacilityReader {
                     floodDischarge: floodDischarge)
             }
             if kind == .coalMine { facility.capacityTpa = try number("capacity_tpa").get() }
-        } catch let problem as InputProblem {
-            return .failure(problem)
         } catch {
-            return .failure(InputProblem(r.location(0), "\(error)"))
+            return .failure(error)
         }
         return .success(facility)
     }
