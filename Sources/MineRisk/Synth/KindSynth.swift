@@ -1,0 +1,173 @@
+/// The pond columns of facilities.csv as one round records them.
+struct SynthPond: Sendable {
+    /// Total storage in 10⁴ m³.
+    var storage: Double
+    /// Dam height in m.
+    var height: Double
+    var monitoring: Bool
+
+    var pondClass: Int { TailingsClassification.pondClass(storage: storage, damHeight: height) }
+}
+
+/// The safety-degree inputs of a pond (AQ 2006-2005 §8), derived from its drawn indicator values.
+struct PondState {
+    var slopeFactor: Double?
+    var requiredFactor: Double?
+    var freeboardOK: Bool?
+    var beachOK: Bool?
+    var flood: FloodDischarge?
+}
+
+/// An expert as the generators hold one: the experts.csv columns, a field and a leniency.
+struct SynthExpert: Sendable {
+    let id: String
+    let name: String
+    let title: String
+    let weight: Double
+    /// The kind of facility the expert specialises in; nil for safety management and inspection.
+    let field: FacilityKind?
+    /// Points added to every 0–100 score the expert gives (some are stricter than others).
+    let bias: Double
+    var idBytes: [UInt8] { Array(id.utf8) }
+}
+
+/// What one facility's assessment is drawn from.
+struct FacilitySpec {
+    /// The facility's own risk level, 0 low … 3 major.
+    var level: Int
+    /// Indicator indices nobody assessed.
+    var missing: Set<Int> = []
+    /// Indicator index → grade it must take (a planned hazard or pond state).
+    var forced: [Int: Int] = [:]
+    var pond: SynthPond?
+    /// Standardization vote: 1 一级, 2 二级, 3 三级, 4 not certified.
+    var certificate: Int = 3
+}
+
+/// Draws the indicator values of one facility kind and writes its panels' rows.
+struct KindSynth {
+    let kind: FacilityKind
+    let samplers: [IndicatorSampler]
+    private let record: [Bool]
+    private let caps: [Int]
+    private let positions: [String: Int]
+    private let groups: [(weight: Double, indices: [Int])]
+
+    init(model: IndicatorModel) {
+        kind = model.kind
+        let indicators = model.indicators
+        var samplers = indicators.map(IndicatorSampler.init)
+        // Storage and dam height are copied from facilities.csv, which gives them to 0.1.
+        for (j, indicator) in indicators.enumerated() where ["tp_total_storage", "tp_dam_height"].contains(indicator.id) {
+            samplers[j].decimals = 1
+        }
+        self.samplers = samplers
+        record = indicators.map { SynthTables.isRecord($0.id) }
+        caps = indicators.map { SynthTables.cap[$0.id] ?? 3 }
+        positions = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1.id, $0) })
+        let known = (SynthTables.missingGroups[model.kind] ?? []).map { group in
+            (weight: group.weight, indices: group.ids.compactMap { id in indicators.firstIndex { $0.id == id } })
+        }.filter { !$0.indices.isEmpty }
+        // A model without the known groups still gets realistic gaps: each criterion's last indicator.
+        groups = known.isEmpty
+            ? model.criteria.items.reduce(into: (list: [(weight: Double, indices: [Int])](), offset: 0)) { acc, c in
+                acc.list.append((1, [acc.offset + c.indicators.count - 1]))
+                acc.offset += c.indicators.count
+            }.list
+            : known
+    }
+
+    /// The position of an indicator in the model, if it has it.
+    func index(of id: String) -> Int? { positions[id] }
+
+    /// The group of indicators an indicator is missing with (just itself if it is in no group).
+    func group(containing id: String) -> Set<Int> {
+        guard let j = positions[id] else { return [] }
+        return Set(groups.first { $0.indices.contains(j) }?.indices ?? [j])
+    }
+
+    /// The indicators of `count` distinct groups a panel could not assess.
+    func missing(groups count: Int, _ rng: inout SplitMix64) -> Set<Int> {
+        var weights = groups.map(\.weight)
+        var result = Set<Int>()
+        for _ in 0..<min(count, groups.count) {
+            let g = rng.weightedIndex(weights)
+            weights[g] = 0
+            result.formUnion(groups[g].indices)
+        }
+        return result
+    }
+
+    /// The underlying value of every indicator (NaN where nobody assessed it).
+    func truths(_ spec: FacilitySpec, _ rng: inout SplitMix64) -> [Double] {
+        var values = [Double](repeating: .nan, count: samplers.count)
+        for (j, sampler) in samplers.enumerated() {
+            // Draw for every indicator, missing or not, so that gaps do not shift the stream.
+            let level = spec.forced[j] ?? min(SynthTables.indicatorLevel(facility: spec.level, &rng), caps[j])
+            let value = sampler.truth(level: level, &rng)
+            if !spec.missing.contains(j) { values[j] = sampler.rounded(value) }
+        }
+        if let j = positions["tp_total_storage"], let pond = spec.pond, !values[j].isNaN { values[j] = pond.storage }
+        if let j = positions["tp_dam_height"], let pond = spec.pond, !values[j].isNaN { values[j] = pond.height }
+        for (j, sampler) in samplers.enumerated() where sampler.indicator.id.hasSuffix("_standardization") && !values[j].isNaN {
+            values[j] = Double(spec.certificate)
+        }
+        return values
+    }
+
+    /// The pond's safety-degree inputs implied by its values; the slope ratio is re-read from the written factor.
+    func pondState(_ values: inout [Double], pond: SynthPond) -> PondState {
+        var state = PondState()
+        if let j = positions["tp_slope_safety_ratio"], !values[j].isNaN {
+            let required = SafetyDegree.defaultRequiredSafetyFactor(pondClass: pond.pondClass)
+            let factor = roundTo(values[j] * required, 3)
+            state.slopeFactor = factor
+            state.requiredFactor = required
+            values[j] = roundTo(factor / required, 3)
+        }
+        if let j = positions["tp_freeboard_ratio"], !values[j].isNaN { state.freeboardOK = values[j] >= 1 }
+        if let j = positions["tp_dry_beach_ratio"], !values[j].isNaN { state.beachOK = values[j] >= 1 }
+        if let j = positions["tp_flood_discharge"], !values[j].isNaN, let edges = samplers[j].indicator.edges {
+            // The score's grade says the drains' state: general or better normal, significant partly blocked.
+            let value = values[j]
+            state.flood = value >= edges[1] ? .normal : value >= edges[2] ? .partlyBlocked : .seriouslyBlocked
+        }
+        return state
+    }
+
+    /// Writes one row per expert and indicator the expert assessed; every assessed indicator gets at least one.
+    func writeAssessments(facility: [UInt8], panel: [SynthExpert], panelBytes: [[UInt8]], values: [Double],
+                          _ rng: inout SplitMix64, to sink: CSVSink) {
+        let m = samplers.count
+        var gives = [Bool](repeating: true, count: panel.count * m)
+        for j in 0..<m {
+            if values[j].isNaN {
+                for e in panel.indices { gives[e * m + j] = false }
+                continue
+            }
+            // Now and then an expert leaves an indicator outside their field to the others.
+            var any = false
+            for e in panel.indices {
+                gives[e * m + j] = !rng.chance(0.04)
+                any = any || gives[e * m + j]
+            }
+            if !any { gives[j] = true }
+        }
+        for (e, expert) in panel.enumerated() {
+            for j in 0..<m where gives[e * m + j] {
+                let value = samplers[j].expertValue(truth: values[j], bias: expert.bias, exact: record[j], &rng)
+                sink.raw(facility)
+                sink.raw(panelBytes[e])
+                sink.raw(samplers[j].idBytes)
+                sink.number(value, decimals: samplers[j].decimals)
+                sink.endRow()
+            }
+        }
+    }
+}
+
+/// A value rounded to a number of decimals, half away from zero.
+func roundTo(_ value: Double, _ decimals: Int) -> Double {
+    let scale = [1.0, 10, 100, 1000, 10000][decimals]
+    return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+}
