@@ -8,12 +8,15 @@ struct LiangshanRounds {
     static func experts(_ rng: inout SplitMix64) -> [SynthExpert] {
         let fields = rng.shuffled(LiangshanPlan.expertFields)
         let titles = SynthTables.titles
+        var names = Set<String>()
         return (1...LiangshanPlan.expertCount).map { i in
             let field = fields[i - 1]
             // Bureau staff are inspectors and safety engineers; the specialists are engineers and professors.
             let allowed = field == nil ? [2, 4, 5] : [0, 1, 2, 3]
             let t = allowed[rng.weightedIndex(allowed.map { titles[$0].share })]
-            let name = SynthNames.person(&rng, yi: t == 5 && rng.chance(0.5))
+            var name: String
+            repeat { name = SynthNames.person(&rng, yi: t >= 4 && rng.chance(0.5)) } while names.contains(name)
+            names.insert(name)
             return SynthExpert(id: "E" + (i < 10 ? "0" : "") + String(i), name: name, title: titles[t].title,
                                weight: titles[t].weight, field: field, bias: 3 * rng.nextNormal())
         }

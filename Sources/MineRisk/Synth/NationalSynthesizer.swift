@@ -122,7 +122,7 @@ public struct NationalSynthesizer {
         }
         let short = String(province.prefix(province.hasPrefix("内蒙古") || province.hasPrefix("黑龙江") ? 3 : 2))
         sink.field(id)
-        sink.field(SynthNames.facilityName(kind: kind, prefix: short, place: SynthNames.place(&rng), product: product))
+        sink.field(SynthNames.facilityName(kind: kind, prefix: short, place: SynthNames.place(&rng, yi: false), product: product))
         sink.field(kind.rawValue)
         sink.field(province)
         sink.field(standardized ? "yes" : "no")

@@ -59,15 +59,19 @@ public enum SynthNames {
                               "尼", "哈", "日", "甲", "布", "史", "曲", "约", "果"]
     static let yiLast = ["沟", "村", "坪", "山", "河", "洛"]
 
-    /// A village- or valley-like place name.
-    public static func place(_ rng: inout SplitMix64) -> String {
-        if rng.chance(0.3) {
+    /// A village- or valley-like place name; `yi` allows Yi-style names (Liangshan, not the national sets).
+    public static func place(_ rng: inout SplitMix64, yi: Bool = true) -> String {
+        if yi && rng.chance(0.3) {
             let a = rng.pick(yiSyllables)
             var b = rng.pick(yiSyllables)
             while b == a { b = rng.pick(yiSyllables) }
             return a + b + rng.pick(yiLast)
         }
-        return rng.pick(hanFirst) + (rng.chance(0.45) ? rng.pick(hanMiddle) : "") + rng.pick(hanLast)
+        let first = rng.pick(hanFirst), last = rng.pick(hanLast)
+        guard rng.chance(0.45) else { return first + last }
+        var middle = rng.pick(hanMiddle)
+        while middle == first || last.hasPrefix(middle) { middle = rng.pick(hanMiddle) }
+        return first + middle + last
     }
 
     // Experts: Han surnames and given names, and Yi clan names for some of the bureau's inspectors.
@@ -81,13 +85,15 @@ public enum SynthNames {
     /// A person's name; `yi` asks for a Yi clan name.
     public static func person(_ rng: inout SplitMix64, yi: Bool = false) -> String {
         if yi { return rng.pick(yiClans) + rng.pick(yiGiven) }
+        let surname = rng.pick(hanSurnames)
         var given = rng.pick(hanGiven)
+        while given == surname { given = rng.pick(hanGiven) }
         if rng.chance(0.7) {
             var second = rng.pick(hanGiven)
-            while second == given { second = rng.pick(hanGiven) }
+            while second == given || second == surname { second = rng.pick(hanGiven) }
             given += second
         }
-        return rng.pick(hanSurnames) + given
+        return surname + given
     }
 
     /// A facility's name from its county prefix, a place, and what it produces or holds.

@@ -63,10 +63,10 @@ enum SynthTables {
     static func indicatorLevel(facility level: Int, _ rng: inout SplitMix64) -> Int {
         let u = rng.nextUnit()
         switch level {
-        case 0: return u < 0.75 ? 0 : 1
+        case 0: return u < 0.8 ? 0 : 1
         case 1: return u < 0.2 ? 0 : u < 0.8 ? 1 : 2
         case 2: return u < 0.3 ? 1 : u < 0.85 ? 2 : 3
-        default: return u < 0.2 ? 2 : 3
+        default: return u < 0.12 ? 2 : 3
         }
     }
 
