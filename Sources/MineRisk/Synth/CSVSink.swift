@@ -59,6 +59,14 @@ final class CSVSink {
         Self.appendFixed(value, decimals: decimals, to: &bytes)
     }
 
+    /// Appends whole rows already formatted (each ending in a line feed).
+    func appendRows(_ text: [UInt8], count: Int) {
+        precondition(atRowStart, "rows can only be appended between rows")
+        bytes.append(contentsOf: text)
+        rows += count
+        if handle != nil, bytes.count >= chunk { flush() }
+    }
+
     /// Ends the row; streams the collected bytes once a chunk is full.
     func endRow() {
         bytes.append(0x0A)

@@ -3,22 +3,29 @@
 /// The grade intervals are the ones the engine's membership functions cut (Evaluation/Membership.swift):
 /// the model's three edges, with the outer grades extending one neighbouring interval beyond them.
 struct IndicatorSampler {
-    let indicator: Indicator
-    /// The id as UTF-8, written in every assessment row.
-    let idBytes: [UInt8]
+    let scale: IndicatorScale
+    let direction: IndicatorDirection
+    /// The three edges (zeros for `level` indicators).
+    let edges: (Double, Double, Double)
     /// Digits after the point in written values.
     var decimals: Int
-    let isLevel: Bool
+    var isLevel: Bool { scale == .level }
     private let low: Double
     private let high: Double
+    /// A realistic spread of the low grade, where the generic one is not (see `lowGrade`).
+    private let lowOverride: (Double, Double)?
 
+    // Only plain values: the sampler sits in the inner loop of millions of rows, where copying
+    // an `Indicator` (strings, arrays) would cost reference counting on every value.
     init(_ indicator: Indicator) {
-        self.indicator = indicator
-        idBytes = Array(indicator.id.utf8)
-        isLevel = indicator.scale == .level
+        scale = indicator.scale
+        direction = indicator.direction
+        let e = indicator.edges ?? [0, 0, 0]
+        edges = (e[0], e[1], e[2])
         low = indicator.range.map { $0[0] } ?? -Double.greatestFiniteMagnitude
         high = indicator.range.map { $0[1] } ?? Double.greatestFiniteMagnitude
         decimals = Self.decimals(indicator)
+        lowOverride = Self.lowGrade[indicator.id].map { ($0.lowerBound, $0.upperBound) }
     }
 
     /// Whole numbers for scores, votes and counts; otherwise as fine as the gaps between the edges need.
@@ -34,19 +41,16 @@ struct IndicatorSampler {
     /// peak for the outer ones. For `level` indicators, the grade's vote (1…4).
     func truth(level: Int, _ rng: inout SplitMix64) -> Double {
         if isLevel { return Double(level + 1) }
-        if level == 0, let override = Self.lowGrade[indicator.id] {
-            return clamp(rng.uniform(override.lowerBound, override.upperBound))
-        }
-        let edges = indicator.edges!
-        let sign: Double = indicator.direction == .risk ? 1 : -1
-        let e = edges.map { sign * $0 }  // oriented: larger is riskier
-        let w0 = e[1] - e[0], w2 = e[2] - e[1]
+        if level == 0, let (a, b) = lowOverride { return clamp(rng.uniform(a, b)) }
+        let sign: Double = direction == .risk ? 1 : -1
+        let e0 = sign * edges.0, e1 = sign * edges.1, e2 = sign * edges.2  // oriented: larger is riskier
+        let w0 = e1 - e0, w2 = e2 - e1
         var a: Double, b: Double
         switch level {
-        case 0: (a, b) = (e[0] - 1.2 * w0, e[0] - 0.3 * w0)
-        case 1: (a, b) = (e[0] + 0.15 * w0, e[1] - 0.15 * w0)
-        case 2: (a, b) = (e[1] + 0.15 * w2, e[2] - 0.15 * w2)
-        default: (a, b) = (e[2] + 0.3 * w2, e[2] + 1.2 * w2)
+        case 0: (a, b) = (e0 - 1.2 * w0, e0 - 0.3 * w0)
+        case 1: (a, b) = (e0 + 0.15 * w0, e1 - 0.15 * w0)
+        case 2: (a, b) = (e1 + 0.15 * w2, e2 - 0.15 * w2)
+        default: (a, b) = (e2 + 0.3 * w2, e2 + 1.2 * w2)
         }
         // Back to the indicator's own scale, kept inside its valid range.
         var lo = min(sign * a, sign * b), hi = max(sign * a, sign * b)
@@ -62,7 +66,7 @@ struct IndicatorSampler {
     ///   - exact: a value from the record (a survey, a certificate) that every expert writes down alike.
     func expertValue(truth: Double, bias: Double, exact: Bool, _ rng: inout SplitMix64) -> Double {
         if exact { return rounded(truth) }
-        switch indicator.scale {
+        switch scale {
         case .level:
             let u = rng.nextUnit()
             let step = u < 0.70 ? 0 : u < 0.83 ? 1 : u < 0.96 ? -1 : (rng.chance(0.5) ? 2 : -2)
@@ -82,9 +86,11 @@ struct IndicatorSampler {
 
     /// The value as written, kept inside the range after rounding.
     func rounded(_ value: Double) -> Double {
-        let scale = [1.0, 10, 100, 1000][min(decimals, 3)]
-        return clamp((value * scale).rounded(.toNearestOrAwayFromZero) / scale)
+        let factor = Self.powersOfTen[min(decimals, 3)]
+        return clamp((value * factor).rounded(.toNearestOrAwayFromZero) / factor)
     }
+
+    private static let powersOfTen: [Double] = [1, 10, 100, 1000]
 
     private func clamp(_ value: Double) -> Double { min(high, max(low, value)) }
 

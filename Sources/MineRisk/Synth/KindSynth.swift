@@ -1,53 +1,10 @@
-/// The pond columns of facilities.csv as one round records them.
-struct SynthPond: Sendable {
-    /// Total storage in 10⁴ m³.
-    var storage: Double
-    /// Dam height in m.
-    var height: Double
-    var monitoring: Bool
-
-    var pondClass: Int { TailingsClassification.pondClass(storage: storage, damHeight: height) }
-}
-
-/// The safety-degree inputs of a pond (AQ 2006-2005 §8), derived from its drawn indicator values.
-struct PondState {
-    var slopeFactor: Double?
-    var requiredFactor: Double?
-    var freeboardOK: Bool?
-    var beachOK: Bool?
-    var flood: FloodDischarge?
-}
-
-/// An expert as the generators hold one: the experts.csv columns, a field and a leniency.
-struct SynthExpert: Sendable {
-    let id: String
-    let name: String
-    let title: String
-    let weight: Double
-    /// The kind of facility the expert specialises in; nil for safety management and inspection.
-    let field: FacilityKind?
-    /// Points added to every 0–100 score the expert gives (some are stricter than others).
-    let bias: Double
-    var idBytes: [UInt8] { Array(id.utf8) }
-}
-
-/// What one facility's assessment is drawn from.
-struct FacilitySpec {
-    /// The facility's own risk level, 0 low … 3 major.
-    var level: Int
-    /// Indicator indices nobody assessed.
-    var missing: Set<Int> = []
-    /// Indicator index → grade it must take (a planned hazard or pond state).
-    var forced: [Int: Int] = [:]
-    var pond: SynthPond?
-    /// Standardization vote: 1 一级, 2 二级, 3 三级, 4 not certified.
-    var certificate: Int = 3
-}
-
 /// Draws the indicator values of one facility kind and writes its panels' rows.
 struct KindSynth {
     let kind: FacilityKind
+    let indicators: [Indicator]
     let samplers: [IndicatorSampler]
+    private let idBytes: [[UInt8]]
+    private let certificates: [Int]
     private let record: [Bool]
     private let caps: [Int]
     private let positions: [String: Int]
@@ -56,6 +13,9 @@ struct KindSynth {
     init(model: IndicatorModel) {
         kind = model.kind
         let indicators = model.indicators
+        self.indicators = indicators
+        idBytes = indicators.map { Array($0.id.utf8) }
+        certificates = indicators.indices.filter { indicators[$0].id.hasSuffix("_standardization") }
         var samplers = indicators.map(IndicatorSampler.init)
         // Storage and dam height are copied from facilities.csv, which gives them to 0.1.
         for (j, indicator) in indicators.enumerated() where ["tp_total_storage", "tp_dam_height"].contains(indicator.id) {
@@ -109,9 +69,7 @@ struct KindSynth {
         }
         if let j = positions["tp_total_storage"], let pond = spec.pond, !values[j].isNaN { values[j] = pond.storage }
         if let j = positions["tp_dam_height"], let pond = spec.pond, !values[j].isNaN { values[j] = pond.height }
-        for (j, sampler) in samplers.enumerated() where sampler.indicator.id.hasSuffix("_standardization") && !values[j].isNaN {
-            values[j] = Double(spec.certificate)
-        }
+        for j in certificates where !values[j].isNaN { values[j] = Double(spec.certificate) }
         return values
     }
 
@@ -127,7 +85,7 @@ struct KindSynth {
         }
         if let j = positions["tp_freeboard_ratio"], !values[j].isNaN { state.freeboardOK = values[j] >= 1 }
         if let j = positions["tp_dry_beach_ratio"], !values[j].isNaN { state.beachOK = values[j] >= 1 }
-        if let j = positions["tp_flood_discharge"], !values[j].isNaN, let edges = samplers[j].indicator.edges {
+        if let j = positions["tp_flood_discharge"], !values[j].isNaN, let edges = indicators[j].edges {
             // The score's grade says the drains' state: general or better normal, significant partly blocked.
             let value = values[j]
             state.flood = value >= edges[1] ? .normal : value >= edges[2] ? .partlyBlocked : .seriouslyBlocked
@@ -153,16 +111,25 @@ struct KindSynth {
             }
             if !any { gives[j] = true }
         }
+        // One facility's rows go to a local buffer first: no per-field calls into the shared sink.
+        var out: [UInt8] = []
+        out.reserveCapacity(panel.count * m * 48)
+        var rows = 0
         for (e, expert) in panel.enumerated() {
             for j in 0..<m where gives[e * m + j] {
                 let value = samplers[j].expertValue(truth: values[j], bias: expert.bias, exact: record[j], &rng)
-                sink.raw(facility)
-                sink.raw(panelBytes[e])
-                sink.raw(samplers[j].idBytes)
-                sink.number(value, decimals: samplers[j].decimals)
-                sink.endRow()
+                out.append(contentsOf: facility)
+                out.append(0x2C)
+                out.append(contentsOf: panelBytes[e])
+                out.append(0x2C)
+                out.append(contentsOf: idBytes[j])
+                out.append(0x2C)
+                CSVSink.appendFixed(value, decimals: samplers[j].decimals, to: &out)
+                out.append(0x0A)
+                rows += 1
             }
         }
+        sink.appendRows(out, count: rows)
     }
 }
 

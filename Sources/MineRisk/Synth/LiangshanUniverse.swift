@@ -1,19 +1,3 @@
-/// One facility across the rounds: what does not change from year to year.
-struct SynthEntry {
-    let id: String
-    let name: String
-    let kind: FacilityKind
-    let county: String
-    var capacityTpa: Int?
-    var in2016: Bool
-    var in2017: Bool
-    /// The pond's columns in 2017 (for a pond closed out before 2017, in 2016).
-    var pond: SynthPond?
-    /// Coal: the register's closure year and reason.
-    var closedYear: Int?
-    var closureReason: String?
-}
-
 /// The facilities of the Liangshan rounds: ids, names, counties, ponds and the coal register.
 enum LiangshanUniverse {
     /// Builds every facility of both rounds, in facilities.csv order (kind, then id).
@@ -27,7 +11,8 @@ enum LiangshanUniverse {
         return entries
     }
 
-    private static func prefix(_ kind: FacilityKind) -> String {
+    /// The letters that start a facility id of a kind.
+    static func prefix(_ kind: FacilityKind) -> String {
         switch kind {
         case .undergroundMine: return "UG"
         case .openPitMine: return "OP"

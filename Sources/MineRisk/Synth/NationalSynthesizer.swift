@@ -108,7 +108,7 @@ public struct NationalSynthesizer {
     /// A facility id: the kind's letters and a seven-digit number.
     static func id(_ kind: FacilityKind, _ number: Int) -> String {
         let digits = String(number)
-        return LiangshanUniverse.id(kind, 0).prefix(2) + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        return LiangshanUniverse.prefix(kind) + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
     private func writeFacility(id: String, kind: FacilityKind, spec: FacilitySpec, state: PondState?, standardized: Bool,
