@@ -62,8 +62,9 @@ struct KindSynth {
     func truths(_ spec: FacilitySpec, _ rng: inout SplitMix64) -> [Double] {
         var values = [Double](repeating: .nan, count: samplers.count)
         for (j, sampler) in samplers.enumerated() {
-            // Draw for every indicator, missing or not, so that gaps do not shift the stream.
-            let level = spec.forced[j] ?? min(SynthTables.indicatorLevel(facility: spec.level, &rng), caps[j])
+            // Draw for every indicator, missing or forced or not, so that neither shifts the stream.
+            let drawn = SynthTables.indicatorLevel(facility: spec.level, &rng)
+            let level = spec.forced[j] ?? min(drawn, caps[j])
             let value = sampler.truth(level: level, &rng)
             if !spec.missing.contains(j) { values[j] = sampler.rounded(value) }
         }

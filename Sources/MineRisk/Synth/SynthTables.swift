@@ -30,7 +30,7 @@ enum SynthTables {
     /// relative frequency. A facility missing a group has no expert value for any indicator in it.
     static let missingGroups: [FacilityKind: [(weight: Double, ids: [String])]] = [
         .tailingsPond: [
-            (3, ["tp_slope_safety_ratio", "tp_dam_seismic_capacity"]),        // no dam stability analysis yet
+            (3, ["tp_slope_safety_ratio", "tp_dam_seismic_capacity"]),        // stability analysis not yet submitted
             (3, ["tp_phreatic_depth", "tp_dam_deformation"]),                 // monitoring data not provided
             (2, ["tp_flood_discharge", "tp_freeboard_ratio", "tp_dry_beach_ratio"]), // no flood routing (调洪演算)
             (1.5, ["tp_residents_downstream", "tp_downstream_exposure"]),     // downstream survey not done
