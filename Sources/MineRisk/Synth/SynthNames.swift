@@ -59,8 +59,18 @@ public enum SynthNames {
                               "尼", "哈", "日", "甲", "布", "史", "曲", "约", "果"]
     static let yiLast = ["沟", "村", "坪", "山", "河", "洛"]
 
+    /// Places of well-known real mines in and near Liangshan, never produced, so that no name points at one.
+    static let realMinePlaces: Set<String> = ["大梁子", "天宝山", "拉拉", "牦牛坪", "力马河", "满银沟", "益门", "红格",
+                                              "白马", "落凼", "大陆槽", "乌依", "小石房", "菜子园"]
+
     /// A village- or valley-like place name; `yi` allows Yi-style names (Liangshan, not the national sets).
     public static func place(_ rng: inout SplitMix64, yi: Bool = true) -> String {
+        var name = drawPlace(&rng, yi: yi)
+        while realMinePlaces.contains(name) { name = drawPlace(&rng, yi: yi) }
+        return name
+    }
+
+    private static func drawPlace(_ rng: inout SplitMix64, yi: Bool) -> String {
         if yi && rng.chance(0.3) {
             let a = rng.pick(yiSyllables)
             var b = rng.pick(yiSyllables)
