@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import MineRisk
+
+struct SynthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth",
+        abstract: "Generate synthetic datasets: the bundled Liangshan rounds, or benchmark sets of any size.",
+        discussion: "Every set is deterministic: the same seed and models give the same bytes.",
+        subcommands: [Liangshan.self, National.self]
+    )
+
+    /// Where the models are, shared by both generators.
+    struct ModelOption: ParsableArguments {
+        @Option(name: .long, help: "Folder of indicator models (*.yaml) whose indicators the data assess.")
+        var models: String = "Models"
+    }
+
+    struct Liangshan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "liangshan-2017",
+            abstract: "Write the Liangshan 2017 seed (and the 2016 round before it).",
+            discussion: """
+            The data are synthetic, made so that grading them reproduces the totals of the 2017 Liangshan report:
+            189 facilities assessed, 58 graded, 160 non-coal standardized, 9 coal mines with 1.44 Mt/yr left.
+            The committed seeds/ folders are this command's output.
+            """
+        )
+
+        @OptionGroup var modelOption: ModelOption
+
+        @Option(name: .shortAndLong, help: "Folder for the 2017 round.")
+        var output: String = "seeds/liangshan-2017"
+
+        @Option(name: .long, help: "Folder for the 2016 round (default: liangshan-2016 beside the 2017 folder).")
+        var earlierOutput: String?
+
+        @Flag(name: .long, help: "Write only the 2017 round.")
+        var noEarlier = false
+
+        func validate() throws {
+            if noEarlier && earlierOutput != nil { throw ValidationError("--no-earlier and --earlier-output exclude each other") }
+        }
+
+        /// The 2016 folder: as given, or a sibling of the 2017 folder.
+        var earlierFolder: String? {
+            if noEarlier { return nil }
+            if let earlierOutput { return earlierOutput }
+            let parent = ((output as NSString).standardizingPath as NSString).deletingLastPathComponent
+            return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent("liangshan-2016")
+        }
+
+        func run() throws {
+            try runReporting {
+                let models = try ModelLoader.load(directory: modelOption.models)
+                let written = try LiangshanSynthesizer(models: models).write(to: output, earlier: earlierFolder)
+                for path in written { print("wrote \(path)") }
+            }
+        }
+    }
+
+    struct National: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "national",
+            abstract: "Write a benchmark set of any size in the seed's format, with the same models.",
+            discussion: "Every facility is assessed by every expert; about 10% miss a group of indicators."
+        )
+
+        @OptionGroup var modelOption: ModelOption
+
+        @Option(name: .long, help: "Number of facilities.")
+        var facilities: Int = 100_000
+
+        @Option(name: .long, help: "Number of experts, each assessing every facility (1–99).")
+        var experts: Int = 7
+
+        @Option(name: .long, help: "Seed of the generator.")
+        var seed: UInt64 = 1
+
+        @Option(name: .shortAndLong, help: "Folder to write facilities.csv, experts.csv, assessments.csv and hazards.csv into.")
+        var output: String
+
+        func validate() throws {
+            guard facilities > 0 else { throw ValidationError("--facilities must be at least 1, found \(facilities)") }
+            guard (1...99).contains(experts) else { throw ValidationError("--experts must be from 1 to 99, found \(experts)") }
+        }
+
+        func run() throws {
+            try runReporting {
+                let models = try ModelLoader.load(directory: modelOption.models)
+                let start = Date()
+                let summary = try NationalSynthesizer(models: models, facilities: facilities, experts: experts, seed: seed)
+                    .write(to: output)
+                let seconds = Date().timeIntervalSince(start)
+                print("wrote \(output): \(summary.facilities) facilities (\(summary.incomplete) incomplete), \(summary.experts) experts, \(summary.assessments) assessments, \(summary.hazards) hazards in \(String(format: "%.1f", seconds)) s")
+            }
+        }
+    }
+}
