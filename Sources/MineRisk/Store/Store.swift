@@ -45,12 +45,17 @@ public final class Store {
         configuration.label = "minerisk.store"
         // A second writer waits for the first instead of failing at once; readers never wait in WAL mode.
         configuration.busyMode = .timeout(30)
-        // Readers do not set the journal mode: the store is WAL already, and setting it may write.
-        configuration.journalMode = access == .write ? .wal : .default
+        // The journal mode is not set on opening, which may write: a store is created in WAL mode (see `create`),
+        // and nothing is written before the file has passed the checks below.
+        configuration.journalMode = .default
         let queue = try translating(path) { try DatabaseQueue(path: path, configuration: configuration) }
         let store = Store(path: path, queue: queue)
-        try store.migrateIfNeeded()
-        if access == .write { try store.refuseIfDamaged() }
+        let needsMigration = try store.checkSchemaVersion()
+        if access == .write || needsMigration { try store.refuseIfDamaged() }
+        if needsMigration { try translating(path) { try StoreSchema.migrator.migrate(queue) } }
+        if access == .write, try store.journalMode() != "wal" {
+            try translating(path) { try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") } }
+        }
         return store
     }
 
@@ -59,30 +64,30 @@ public final class Store {
         if let refusal = try StoreFile.inspect(path).refusal(path: path) { throw refusal }
     }
 
-    /// Creates an empty store: its application id is written before WAL mode, so the main file always carries it.
+    /// Creates an empty store: the application id is written first, then WAL mode set, so the main file carries both.
     private static func create(_ path: String) throws {
         try translating(path) {
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: StoreFile.applicationID))")
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try queue.close()
         }
     }
 
-    /// Applies the migrations this version knows and the file lacks; refuses a store from a newer version.
-    private func migrateIfNeeded() throws {
+    /// Refuses a store written by a newer minerisk; returns whether this version has migrations to apply.
+    private func checkSchemaVersion() throws -> Bool {
         let migrator = StoreSchema.migrator
         let (applied, complete) = try read { db in
             (try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
         }
-        let known = Set(migrator.migrations)
-        let unknown = applied.subtracting(known)
+        let unknown = applied.subtracting(migrator.migrations)
         guard unknown.isEmpty else {
             throw MineRiskError.invalid(SourceLocation(file: path),
                                         "was written by a newer minerisk (schema migrations \(unknown.sorted().joined(separator: ", ")) are unknown to \(engineVersion)); upgrade minerisk to use it")
         }
-        if !complete { try Store.translating(path) { try migrator.migrate(queue) } }
+        return !complete
     }
 
     /// Refuses to write to a store that fails SQLite's quick check.
@@ -96,8 +101,7 @@ public final class Store {
 
     /// The schema migrations applied to the store, in order.
     public func appliedMigrations() throws -> [String] {
-        try read { db in try StoreSchema.migrator.appliedIdentifiers(db) }
-            .sorted { StoreSchema.migrator.migrations.firstIndex(of: $0) ?? .max < StoreSchema.migrator.migrations.firstIndex(of: $1) ?? .max }
+        try read { db in try StoreSchema.migrator.completedMigrations(db) }
     }
 
     /// `PRAGMA integrity_check`: ["ok"] for a sound file, else SQLite's findings.
