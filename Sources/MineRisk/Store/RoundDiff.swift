@@ -10,7 +10,7 @@ public enum GradeChange: String, Sendable, Codable, CaseIterable {
     case new
     /// In the earlier round only: closed, or no longer assessed.
     case closed
-    /// In both rounds, but not graded (incomplete assessment) in one of them.
+    /// In both rounds, but not graded (incomplete assessment) in one or both of them.
     case incomplete
 }
 

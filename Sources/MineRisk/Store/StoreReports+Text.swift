@@ -46,7 +46,7 @@ public enum StoreText {
         var out = "Round \(diff.from) (run \(diff.fromRun.id)) → round \(diff.to) (run \(diff.toRun.id))\n"
         let sections: [(GradeChange, String)] = [
             (.up, "Grade up 风险上升"), (.down, "Grade down 风险下降"), (.new, "New 新增"),
-            (.closed, "Closed or no longer assessed 关闭或不再评估"), (.incomplete, "Not graded in one round 一轮未分级"),
+            (.closed, "Closed or no longer assessed 关闭或不再评估"),
         ]
         func describe(_ grade: StoredGrade?) -> String {
             guard let grade else { return "—" }
@@ -65,6 +65,9 @@ public enum StoreText {
         }
         let counts = GradeChange.allCases.map { "\($0.rawValue) \(diff.counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
         out += "\nCounts: \(counts)\n"
+        if let n = diff.counts[GradeChange.incomplete.rawValue], n > 0 {
+            out += "(incomplete: in both rounds but not graded in one or both; --format json lists every facility)\n"
+        }
         if !diff.methodDifferences.isEmpty {
             out += "Note: the two runs were graded differently: \(diff.methodDifferences.joined(separator: "; "))\n"
         }
