@@ -118,6 +118,24 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
     }
 
+    /// Four imports started at once into a store that does not exist yet: one creates it, the others wait
+    /// their turn, and every round is stored.
+    @Test func concurrentImportsIntoANewStore() throws {
+        let folder = try temporaryFolder()
+        let store = folder.appendingPathComponent("shared.sqlite").path
+        let children = try ["a", "b", "c", "d"].map { round in
+            try ChildProcess(arguments: ["db", "import", "--data", storeFixtureRound("2016"), "--round", round, "--db", store, "--models", modelsFolder],
+                             environment: [:], stderrFile: folder.appendingPathComponent("\(round).stderr"))
+        }
+        for child in children {
+            child.process.waitUntilExit()
+            #expect(child.process.terminationStatus == 0, "\(child.stderr)")
+        }
+        let opened = try Store.open(store, access: .read)
+        #expect(try opened.roundIDs() == ["a", "b", "c", "d"])
+        #expect(try opened.integrityCheck() == ["ok"])
+    }
+
     @Test func usageAndMissingInputs() throws {
         let folder = try temporaryFolder()
         let store = folder.appendingPathComponent("s.sqlite").path

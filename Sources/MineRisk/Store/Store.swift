@@ -50,9 +50,16 @@ public final class Store {
         configuration.journalMode = .default
         let queue = try translating(path) { try DatabaseQueue(path: path, configuration: configuration) }
         let store = Store(path: path, queue: queue)
-        let needsMigration = try store.checkSchemaVersion()
-        if access == .write || needsMigration { try store.refuseIfDamaged() }
-        if needsMigration { try translating(path) { try StoreSchema.migrator.migrate(queue) } }
+        // Two processes creating or upgrading the same store at once can trip over each other's schema
+        // changes; the loser finds the work done when it looks again.
+        for attempt in 1... {
+            do {
+                try store.prepareSchema(checkingIntegrity: access == .write)
+                break
+            } catch MineRiskError.io where attempt < 5 {
+                Thread.sleep(forTimeInterval: 0.1 * Double(attempt))
+            }
+        }
         if access == .write, try store.journalMode() != "wal" {
             try translating(path) { try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") } }
         }
@@ -67,13 +74,22 @@ public final class Store {
     /// Creates an empty store: the application id is written first, then WAL mode set, so the main file carries both.
     private static func create(_ path: String) throws {
         try translating(path) {
-            let queue = try DatabaseQueue(path: path)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: StoreFile.applicationID))")
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try queue.close()
         }
+    }
+
+    /// Checks the schema version and the file, then applies the migrations this version has and the file lacks.
+    private func prepareSchema(checkingIntegrity: Bool) throws {
+        let needsMigration = try checkSchemaVersion()
+        if checkingIntegrity || needsMigration { try refuseIfDamaged() }
+        if needsMigration { try Store.translating(path) { try StoreSchema.migrator.migrate(queue) } }
     }
 
     /// Refuses a store written by a newer minerisk; returns whether this version has migrations to apply.
@@ -125,8 +141,20 @@ public final class Store {
     }
 
     /// Runs `body` in one write transaction: all of it is committed, or none of it.
+    ///
+    /// The transaction is IMMEDIATE: it takes the write lock before reading, so that a concurrent writer
+    /// makes it wait (busy timeout) instead of failing on a stale snapshot.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Store.translating(path) { try queue.write(body) }
+        try Store.translating(path) {
+            try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
     }
 
     /// Runs `body`, turning SQLite's errors into messages that name the store and say what to do.
