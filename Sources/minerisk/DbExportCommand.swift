@@ -7,9 +7,11 @@ struct DbExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a stored round's data folder back out, each file exactly as it was imported.",
         discussion: """
-        The folder gets the round's facilities.csv, experts.csv, assessments.csv, hazards.csv (and coal_mines.csv,
-        accidents.csv when the round had them), byte for byte, each checked against the SHA-256 recorded at import.
-        It must be new or hold none of those files. For a round's grade table, use grade --db PATH --round ID --output FILE.
+        The folder gets the round's facilities.csv, experts.csv, assessments.csv, hazards.csv (and \
+        coal_mines.csv, accidents.csv when the round had them), byte for byte, each checked against the \
+        SHA-256 recorded at import. It must be new or hold none of those files.
+
+        For a round's grade table, use grade --db PATH --round ID --output FILE.
         """
     )
 

@@ -7,10 +7,13 @@ struct DbImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a round's data folder into the store, in one transaction.",
         discussion: """
-        Every file is validated first (facilities.csv, experts.csv, assessments.csv, hazards.csv, and coal_mines.csv
-        and accidents.csv when present); any problem is reported with file:line:column and nothing is written.
-        The files are archived byte for byte with the round. A round already stored is refused unless --replace,
-        which also removes the replaced round's saved gradings. A killed import leaves the store as it was.
+        Every file is validated first (facilities.csv, experts.csv, assessments.csv, hazards.csv, and \
+        coal_mines.csv and accidents.csv when present); any problem is reported with file:line:column and \
+        nothing is written.
+
+        The files are archived byte for byte with the round. A round already stored is refused unless \
+        --replace, which also removes the replaced round's saved gradings. A killed import leaves the store \
+        as it was.
         """
     )
 

@@ -8,14 +8,14 @@ struct StoreOption: ParsableArguments {
     var db: String = Store.defaultPath
 }
 
-/// `--format table|json` of the commands that print to standard output only.
+/// The two formats the `db` commands print.
+enum TableOrJSON: String, CaseIterable, ExpressibleByArgument {
+    case table
+    case json
+}
+
+/// `--format table|json` of the `db` commands.
 struct TableOrJSONOption: ParsableArguments {
     @Option(name: .long, help: "Output format: table or json.")
-    var format: OutputFormat = .table
-
-    func validate() throws {
-        guard format == .table || format == .json else {
-            throw ValidationError("--format must be table or json, found \(format.rawValue)")
-        }
-    }
+    var format: TableOrJSON = .table
 }

@@ -1,43 +1,6 @@
 import Foundation
 import GRDB
 
-/// A stored round and what it holds.
-public struct RoundInfo: Sendable, Equatable, Codable {
-    public var id: String
-    public var importedAt: String
-    public var source: String
-    public var facilities: Int
-    public var experts: Int
-    public var assessments: Int
-    public var hazards: Int
-    public var coalMines: Int
-    public var accidentYears: Int
-    public var gradeRuns: Int
-    /// The newest saved grading of the round.
-    public var latestRun: GradeRunInfo?
-}
-
-/// One round of a facility's history: what it was and how it was graded.
-public struct FacilityHistoryEntry: Sendable, Equatable, Codable {
-    public var round: String
-    public var name: String
-    public var kind: FacilityKind
-    public var county: String
-    public var status: FacilityStatus
-    public var standardized: Bool
-    /// The newest saved run of the round, and the facility's result in it; nil when the round has no saved grades.
-    public var run: Int64?
-    public var result: StoredGrade?
-}
-
-/// A facility across the stored rounds.
-public struct FacilityHistory: Sendable, Equatable, Codable {
-    public var facility: String
-    public var entries: [FacilityHistoryEntry]
-    /// Rounds the facility is not in (before it opened, or after it closed).
-    public var absentFrom: [String]
-}
-
 extension Store {
     /// Every stored round, in natural order, with its counts and newest saved run.
     public func rounds() throws -> [RoundInfo] {
