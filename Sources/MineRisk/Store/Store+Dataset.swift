@@ -36,6 +36,11 @@ extension Store {
             let expertIndex = Dictionary(uniqueKeysWithValues: experts.enumerated().map { ($1.id, Int32($0)) })
             var table = AssessmentTable()
             var problems = ProblemList()
+            for kind in Set(facilities.map(\.kind)) where models[kind] == nil {
+                let members = facilities.filter { $0.kind == kind }
+                problems.add(SourceLocation(file: "\(path) round \(id)"),
+                             "\(members.count) facilit\(members.count == 1 ? "y is" : "ies are") of kind \(kind.rawValue) (first \(members[0].id)), and the models folder has no \(kind.rawValue) model")
+            }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT position, facility_id, expert_id, indicator_id, value FROM assessments WHERE round_id = ? ORDER BY position
                 """, arguments: [id])

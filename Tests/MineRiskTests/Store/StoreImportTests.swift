@@ -33,6 +33,19 @@ import Testing
         #expect(pond.floodDischarge == .partlyBlocked && pond.beachLengthOK == false && pond.slopeSafetyFactor == 1.18)
     }
 
+    /// A round whose indicators the models no longer have cannot be rebuilt, and says which and where.
+    @Test func rebuildingWithModelsThatLackTheIndicatorsFails() throws {
+        let models = try repositoryModels()
+        let store = try storeWithRounds(["2016"], models: models)
+        let withoutOpenPit = ModelSet(models.models.values.filter { $0.model.kind != .openPitMine })
+        let error = mineRiskError { _ = try store.dataset(round: "2016", models: withoutOpenPit) }
+        guard case let .invalidInput(problems, _)? = error else { Issue.record("expected invalid input, got \(String(describing: error))"); return }
+        #expect(problems.count == 50)  // the kind, then the first 49 of OP001's 63 values (21 indicators × 3 experts)
+        #expect(problems[0].description.hasSuffix("round 2016: 1 facility is of kind open_pit_mine (first OP001), and the models folder has no open_pit_mine model"))
+        #expect(problems[1].description.contains("indicator \"op_slope_height\" of facility OP001 is not in the open_pit_mine model"))
+        #expect(error?.description.contains("… and 14 more problems") == true)
+    }
+
     @Test func secondImportIsRefusedUnlessReplaced() throws {
         let models = try repositoryModels()
         let store = try storeWithRounds(["2017"], models: models)
