@@ -15,14 +15,16 @@ struct GradeCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var grading: GradingOptionGroup
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup(title: "Store") var storeOptions: GradeStoreOptions
 
     func run() throws {
         try runReporting {
             let format = try outputOptions.resolvedFormat(allowed: [.table, .csv, .json, .markdown, .xlsx, .html])
             try outputOptions.checkDestination(format: format)
             let models = try dataOptions.loadModels()
-            let data = try dataOptions.loadData(models: models)
+            let data = try storeOptions.loadData(models: models, dataOptions: dataOptions)
             let report = try Grader(models: models, options: try grading.options()).grade(data)
+            try storeOptions.saveIfAsked(report)
             try writeRejects(report)
             switch format {
             case .table: try outputOptions.emit(report.table(colour: outputOptions.output == nil && terminalWantsColour))

@@ -1,0 +1,31 @@
+/// Reads accidents.csv: `year,accidents,deaths`, one row per year.
+enum AccidentReader {
+    static let required = ["year", "accidents", "deaths"]
+
+    /// Reads every year; problems are recorded in `state`, with file:line:column.
+    static func read(_ reader: CSVReader, state: inout LoadState) throws -> [AccidentYear] {
+        var years: [AccidentYear] = []
+        var seen: [Int: Int] = [:]
+        try forEachDataRow(reader, required: required, state: &state) { h, r, _ in
+            let yearText = r.string(h["year"])
+            guard let year = Int(yearText), (1900...2100).contains(year) else {
+                return InputProblem(r.location(h["year"]), "year: expected a year such as 2017, found \"\(yearText)\"")
+            }
+            if let line = seen[year] {
+                return InputProblem(r.location(h["year"]), "year \(year) appears twice (first on line \(line))")
+            }
+            var counts: [Int] = []
+            for column in ["accidents", "deaths"] {
+                let text = r.string(h[column])
+                guard let count = Int(text), count >= 0 else {
+                    return InputProblem(r.location(h[column]), "\(column): expected a whole number ≥ 0, found \"\(text)\"")
+                }
+                counts.append(count)
+            }
+            seen[year] = r.line
+            years.append(AccidentYear(year: year, accidents: counts[0], deaths: counts[1]))
+            return nil
+        }
+        return years
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import MineRisk
+
+struct DbImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a round's data folder into the store, in one transaction.",
+        discussion: """
+        Every file is validated first (facilities.csv, experts.csv, assessments.csv, hazards.csv, and \
+        coal_mines.csv and accidents.csv when present); any problem is reported with file:line:column and \
+        nothing is written.
+
+        The files are archived byte for byte with the round. A round already stored is refused unless \
+        --replace, which also removes the replaced round's saved gradings. A killed import leaves the store \
+        as it was.
+        """
+    )
+
+    @Option(name: .long, help: "The round's data folder.")
+    var data: String = "seeds/liangshan-2017"
+
+    @Option(name: .long, help: "Folder of indicator models (*.yaml) the assessments are checked against.")
+    var models: String = "Models"
+
+    @Option(name: .long, help: "The round's id, e.g. 2017.")
+    var round: String
+
+    @Flag(name: .long, help: "Replace the round if it is already stored (its saved gradings are removed with it).")
+    var replace = false
+
+    @OptionGroup var store: StoreOption
+    @OptionGroup var output: TableOrJSONOption
+
+    func validate() throws {
+        do { try RoundID.validate(round) } catch let error as MineRiskError { throw ValidationError(error.description) }
+    }
+
+    func run() throws {
+        try runReporting {
+            try Store.checkFile(self.store.db)
+            let modelSet = try ModelLoader.load(directory: models)
+            let roundData = try RoundLoader.load(directory: data, models: modelSet)
+            let store = try Store.open(self.store.db, access: .write)
+            defer { try? store.close() }
+            let summary = try store.importRound(roundData, id: round, source: data, replace: replace, checkpoint: Self.testPause)
+            if output.format == .json {
+                FileHandle.standardOutput.write(try encodeJSON(summary))
+            } else {
+                print(StoreText.importSummary(summary), terminator: "")
+            }
+        }
+    }
+
+    /// Test hook, for the kill -9 test of the store only: with MINERISK_TEST_IMPORT_PAUSE=SECONDS in the
+    /// environment, the import stops halfway through its assessments, inside its transaction, says so on
+    /// standard error and sleeps, so that the test can kill the process at a known point.
+    static var testPause: ((ImportCheckpoint) throws -> Void)? {
+        guard let text = ProcessInfo.processInfo.environment["MINERISK_TEST_IMPORT_PAUSE"], let seconds = Double(text), seconds > 0 else {
+            return nil
+        }
+        return { checkpoint in
+            guard case let .assessmentsHalfway(inserted, total) = checkpoint else { return }
+            FileHandle.standardError.write(Data("minerisk: test hook: paused inside the import transaction after \(inserted) of \(total) assessments\n".utf8))
+            Thread.sleep(forTimeInterval: seconds)
+        }
+    }
+}

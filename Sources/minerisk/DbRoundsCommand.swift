@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import MineRisk
+
+struct DbRoundsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rounds",
+        abstract: "List the stored rounds, with their counts and newest saved grading."
+    )
+
+    @OptionGroup var store: StoreOption
+    @OptionGroup var output: TableOrJSONOption
+
+    func run() throws {
+        try runReporting {
+            let store = try Store.open(self.store.db, access: .read)
+            defer { try? store.close() }
+            let rounds = try store.rounds()
+            if output.format == .json {
+                FileHandle.standardOutput.write(try encodeJSON(rounds))
+            } else {
+                print(StoreText.rounds(rounds), terminator: "")
+            }
+        }
+    }
+}
