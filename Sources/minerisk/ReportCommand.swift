@@ -14,6 +14,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var grading: GradingOptionGroup
+    @OptionGroup(title: "Store") var storeOptions: GradeStoreOptions
 
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically); - for standard output.")
     var output: String = "report.html"
@@ -26,10 +27,12 @@ struct ReportCommand: ParsableCommand {
             let destination = output == "-" ? nil : output
             if let destination { try AtomicWriter.checkWritable(destination) }
             let models = try dataOptions.loadModels()
-            let data = try dataOptions.loadData(models: models)
+            let data = try storeOptions.loadData(models: models, dataOptions: dataOptions)
             let report = try Grader(models: models, options: try grading.options()).grade(data)
+            try storeOptions.saveIfAsked(report)
             var document = HTMLReport(report: report, models: models)
             document.coalCapacity = try coalCapacity(grades: report)
+            document.accidents = try accidents()
             let html = document.render()
             if let destination {
                 try AtomicWriter.write(html, to: destination)
@@ -40,13 +43,37 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The chosen scenario on the data folder's coal register; nil when there is no register and no scenario.
+    /// The chosen scenario on the round's coal register (stored, or in the data folder); nil when there is
+    /// no register and no scenario.
     private func coalCapacity(grades report: GradeReport) throws -> CoalCapacityComparison? {
-        let path = (dataOptions.data as NSString).appendingPathComponent("coal_mines.csv")
-        guard scenario != nil || FileManager.default.fileExists(atPath: path) else { return nil }
-        let register = try CoalRegisterReader.read(path: path)
+        let register: CoalRegister
+        if let round = storeOptions.round {
+            let store = try Store.open(storeOptions.path, access: .read)
+            defer { try? store.close() }
+            let mines = try store.coalMines(round: round)
+            guard !mines.isEmpty || scenario != nil else { return nil }
+            register = CoalRegister(file: "\(storeOptions.path), round \(round)", mines: mines.map {
+                CoalMine(id: $0.id, name: $0.name, county: $0.county, capacityTpa: $0.capacityTpa,
+                         status: CoalMineStatus(rawValue: $0.status) ?? .operating, closedYear: $0.closedYear, reason: $0.reason)
+            })
+        } else {
+            let path = (dataOptions.data as NSString).appendingPathComponent("coal_mines.csv")
+            guard scenario != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+            register = try CoalRegisterReader.read(path: path)
+        }
         let chosen = try scenario.map(ScenarioLoader.load(path:)) ?? CoalScenario.recorded
         let grades = Dictionary(uniqueKeysWithValues: report.facilities.compactMap { f in f.grade.map { (f.id, $0) } })
         return try ScenarioEngine(register: register, grades: grades).run(chosen).capacityComparison
+    }
+
+    /// Accidents and deaths by year: the stored round's, or accidents.csv in the data folder.
+    private func accidents() throws -> [AccidentYear]? {
+        if let round = storeOptions.round {
+            let store = try Store.open(storeOptions.path, access: .read)
+            defer { try? store.close() }
+            return try store.accidents(round: round)
+        }
+        let path = (dataOptions.data as NSString).appendingPathComponent("accidents.csv")
+        return FileManager.default.fileExists(atPath: path) ? try AccidentReader.read(path: path) : nil
     }
 }

@@ -59,6 +59,8 @@ struct RunScenario: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Close these mines (comma-separated ids).", valueName: "ids")) var close: String?
     @Option(name: .long, help: ArgumentHelp("Keep these mines open whatever the rules (comma-separated ids).", valueName: "ids")) var keep: String?
     @Option(name: .long, help: "The year the flags' step is taken in.") var year: Int?
+    @Flag(name: .long, help: "Save the run (its definition and result) in the store given by --db.") var save = false
+    @Option(name: .long, help: "The store to save the run in (default \(Store.defaultPath)).") var db: String?
     @OptionGroup var inputs: ScenarioInputOptions
     @OptionGroup var outputOptions: OutputOptions
 
@@ -72,12 +74,26 @@ struct RunScenario: ParsableCommand {
             let result = try commandLineProblemsAreUsage {
                 try ScenarioEngine(register: register, grades: try inputs.grades(for: [scenario])).run(scenario)
             }
+            if save { try saveRun(result) }
             switch format {
             case .json: try outputOptions.emit(try encodeJSON(result))
             case .xlsx: try result.workbook().write(to: outputOptions.output!)
             default: try outputOptions.emit(result.table())
             }
         }
+    }
+
+    /// Keeps the scenario's definition (its file's text and the flags) and its result in the store.
+    private func saveRun(_ result: ScenarioResult) throws {
+        var definition = try file.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? "recorded closures\n"
+        let flags = CommandLine.arguments.dropFirst().filter { $0.hasPrefix("--close") || $0.hasPrefix("--keep") || $0.hasPrefix("--year") }
+        if !flags.isEmpty { definition += "# flags: " + CommandLine.arguments.dropFirst().joined(separator: " ") + "\n" }
+        let path = db ?? Store.defaultPath
+        let store = try Store.open(path, access: .write)
+        defer { try? store.close() }
+        let json = String(decoding: try encodeJSON(result), as: UTF8.self)
+        let id = try store.saveScenarioRun(name: "\(result.scenario.name.zh) \(result.scenario.name.en)", definition: definition, resultJSON: json)
+        FileHandle.standardError.write(Data("minerisk: saved scenario run \(id) in \(path)\n".utf8))
     }
 
     /// The flags as one more step of the scenario.

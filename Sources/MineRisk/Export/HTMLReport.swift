@@ -12,6 +12,8 @@ public struct HTMLReport: Sendable {
     public var coalCapacity: CoalCapacityComparison?
     /// Each facility's grade probabilities, when a simulation has run.
     public var gradeProbabilities: GradeProbabilities?
+    /// The prefecture's accidents and deaths by year, when the store (or the data folder) has them.
+    public var accidents: [AccidentYear]?
     public var title = BilingualName(zh: "矿山和尾矿库安全风险分级报告", en: "Safety risk grading of mines and tailings ponds")
     public var generated: Date
 
@@ -102,6 +104,10 @@ public struct HTMLReport: Sendable {
         }
         if let coal = coalCapacity {
             html += coalSection(coal)
+        }
+        if let accidents, !accidents.isEmpty {
+            html += figure("生产安全事故起数和死亡人数", "Accidents and deaths by year", ReportCharts.accidents(accidents),
+                           note: "\(accidents.map(\.year).min()!)–\(accidents.map(\.year).max()!)")
         }
         if let probabilities = gradeProbabilities, !probabilities.byFacility.isEmpty {
             html += figure("各设施风险等级概率", "Grade probabilities per facility",

@@ -1,6 +1,14 @@
 /// Reads accidents.csv: `year,accidents,deaths`, one row per year.
-enum AccidentReader {
+public enum AccidentReader {
     static let required = ["year", "accidents", "deaths"]
+
+    /// Reads a file of yearly counts; every problem is reported together, with file:line:column.
+    public static func read(path: String) throws -> [AccidentYear] {
+        var state = LoadState(skipInvalid: false)
+        let years = try read(try CSVReader(path: path), state: &state)
+        try state.problems.throwIfAny()
+        return years
+    }
 
     /// Reads every year; problems are recorded in `state`, with file:line:column.
     static func read(_ reader: CSVReader, state: inout LoadState) throws -> [AccidentYear] {

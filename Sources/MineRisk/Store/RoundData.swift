@@ -40,7 +40,12 @@ public enum RoundLoader {
         var coalMines: [StoredCoalMine]?
         var accidents: [AccidentYear]?
         if present.contains("coal_mines.csv") {
-            coalMines = try collect { try CoalRegisterRows.read(try CSVReader(path: path(directory, "coal_mines.csv")), state: &state) }
+            coalMines = try collect {
+                try CoalRegisterReader.read(path: path(directory, "coal_mines.csv")).mines.map {
+                    StoredCoalMine(id: $0.id, name: $0.name, county: $0.county, capacityTpa: $0.capacityTpa,
+                                   status: $0.status.rawValue, closedYear: $0.closedYear, reason: $0.reason)
+                }
+            }
         }
         if present.contains("accidents.csv") {
             accidents = try collect { try AccidentReader.read(try CSVReader(path: path(directory, "accidents.csv")), state: &state) }
