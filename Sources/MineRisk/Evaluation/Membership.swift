@@ -36,15 +36,16 @@ public struct MembershipFunction: Sendable, Hashable {
         let x = sign * value
         if x <= p0 { return (1, 0, 0, 0) }
         if x >= p3 { return (0, 0, 0, 1) }
-        if x < p1 {
-            let t = (x - p0) / (p1 - p0)
-            return (1 - t, t, 0, 0)
+        // The segment between neighbouring peaks: the last peak the value has reached (the first otherwise).
+        if x >= p2 {
+            let t = (x - p2) / (p3 - p2)
+            return (0, 0, 1 - t, t)
         }
-        if x < p2 {
+        if x >= p1 {
             let t = (x - p1) / (p2 - p1)
             return (0, 1 - t, t, 0)
         }
-        let t = (x - p2) / (p3 - p2)
-        return (0, 0, 1 - t, t)
+        let t = (x - p0) / (p1 - p0)
+        return (1 - t, t, 0, 0)
     }
 }
