@@ -34,7 +34,7 @@ struct SimulateCommand: ParsableCommand {
     var bootstrap = true
 
     @Option(name: .long, help: "Samples that share one resampled panel.")
-    var panelGroup: Int = 50
+    var panelGroup: Int = 100
 
     @Option(name: .long, help: "Indicators listed per facility whose weights move its grade most.")
     var sensitivity: Int = 3

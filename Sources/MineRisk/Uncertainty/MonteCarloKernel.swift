@@ -67,21 +67,41 @@ struct MonteCarloKernel {
             var n0 = 0, n1 = 0, n2 = 0, n3 = 0
             var sum = 0.0, squares = 0.0
             if byScore {
+                // Pass 1, vectorisable: the score of every sample.
                 for s in 0..<p {
-                    var x0 = b0[s], x1 = b1[s], x2 = b2[s], x3 = b3[s]
+                    let x0 = b0[s], x1 = b1[s], x2 = b2[s], x3 = b3[s]
+                    // B normalised to sum 1, then B·v: one division for the four (the grader divides each).
                     let total = x0 + x1 + x2 + x3
-                    if total > 0 { x0 /= total; x1 /= total; x2 /= total; x3 /= total }
-                    let score = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
-                    // GradeBands: the first band whose top the score is below; bands ascend, so counting
-                    // the tops above the score gives 3 − grade.
+                    let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
+                    d[s] = total > 0 ? dot / total : dot
+                }
+                // Pass 2: grades counted, scores turned into departures and summed in four fixed lanes.
+                // GradeBands: the first band whose top the score is below; bands ascend, so counting the tops
+                // above the score gives 3 − grade.
+                var lanes = (0.0, 0.0, 0.0, 0.0), squareLanes = (0.0, 0.0, 0.0, 0.0)
+                var s = 0
+                @inline(__always) func grade(_ score: Double) -> Double {
                     n0 &+= score < top0 ? 1 : 0
                     n1 &+= score < top1 ? 1 : 0
                     n2 &+= score < top2 ? 1 : 0
-                    let departure = score - base
-                    d[s] = departure
-                    sum += departure
-                    squares += departure * departure
+                    return score - base
                 }
+                while s + 4 <= p {
+                    let e0 = grade(d[s]), e1 = grade(d[s + 1]), e2 = grade(d[s + 2]), e3 = grade(d[s + 3])
+                    d[s] = e0; d[s + 1] = e1; d[s + 2] = e2; d[s + 3] = e3
+                    lanes.0 += e0; lanes.1 += e1; lanes.2 += e2; lanes.3 += e3
+                    squareLanes.0 += e0 * e0; squareLanes.1 += e1 * e1; squareLanes.2 += e2 * e2; squareLanes.3 += e3 * e3
+                    s += 4
+                }
+                while s < p {
+                    let e = grade(d[s])
+                    d[s] = e
+                    lanes.0 += e
+                    squareLanes.0 += e * e
+                    s += 1
+                }
+                sum = (lanes.0 + lanes.1) + (lanes.2 + lanes.3)
+                squares = (squareLanes.0 + squareLanes.1) + (squareLanes.2 + squareLanes.3)
                 let counts = plan.counts.baseAddress! + 4 * i
                 counts[0] += n0
                 counts[1] += n1 - n0
@@ -89,11 +109,11 @@ struct MonteCarloKernel {
                 counts[3] += p - n2
             } else {
                 for s in 0..<p {
-                    var x0 = b0[s], x1 = b1[s], x2 = b2[s], x3 = b3[s]
+                    let x0 = b0[s], x1 = b1[s], x2 = b2[s], x3 = b3[s]
                     let total = x0 + x1 + x2 + x3
-                    if total > 0 { x0 /= total; x1 /= total; x2 /= total; x3 /= total }
-                    let score = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
-                    // Maximum membership, the first grade winning a tie (as the grader's max(by:)).
+                    let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
+                    let score = total > 0 ? dot / total : dot
+                    // Maximum membership (normalising by a positive total keeps the order), the first grade winning a tie (as the grader's max(by:)).
                     var grade = 0, best = x0
                     if x1 > best { grade = 1; best = x1 }
                     if x2 > best { grade = 2; best = x2 }

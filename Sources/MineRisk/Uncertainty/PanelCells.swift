@@ -51,6 +51,11 @@ struct PanelCells {
     func memberships(_ range: Range<Int>, expertWeights: UnsafeBufferPointer<Double>, evaluations: [Evaluation],
                      base: UnsafePointer<Double>, into r: UnsafeMutablePointer<Double>) {
         let m = indicatorCount
+        let isVotes = evaluations.map { if case .votes = $0 { return true } else { return false } }
+        let functions = evaluations.map { evaluation -> MembershipFunction in
+            if case let .function(f) = evaluation { return f }
+            return MembershipFunction(edges: [0, 1, 2], direction: .risk) // unused for votes
+        }
         start.withUnsafeBufferPointer { start in
             expert.withUnsafeBufferPointer { expert in
                 value.withUnsafeBufferPointer { value in
@@ -61,15 +66,13 @@ struct PanelCells {
                             let cell = i * m + j
                             var sumW = 0.0, sumWX = 0.0
                             var votes = (0.0, 0.0, 0.0, 0.0)
-                            let isVotes: Bool
-                            if case .votes = evaluations[j] { isVotes = true } else { isVotes = false }
                             for entry in start[cell]..<start[cell + 1] {
                                 let w = expertWeights[Int(expert[entry])]
                                 guard w > 0 else { continue }
                                 let x = value[entry]
                                 sumW += w
                                 sumWX += w * x
-                                if isVotes {
+                                if isVotes[j] {
                                     switch Int(x) {
                                     case 1: votes.0 += w
                                     case 2: votes.1 += w
@@ -82,10 +85,8 @@ struct PanelCells {
                             if sumW == 0 {
                                 mu = (baseRows[j], baseRows[m + j], baseRows[2 * m + j], baseRows[3 * m + j])
                             } else {
-                                switch evaluations[j] {
-                                case .votes: mu = (votes.0 / sumW, votes.1 / sumW, votes.2 / sumW, votes.3 / sumW)
-                                case let .function(f): mu = f(sumWX / sumW)
-                                }
+                                mu = isVotes[j] ? (votes.0 / sumW, votes.1 / sumW, votes.2 / sumW, votes.3 / sumW)
+                                    : functions[j](sumWX / sumW)
                             }
                             out[j] = mu.0
                             out[m + j] = mu.1

@@ -15,7 +15,7 @@ public struct SimulationOptions: Sendable, Equatable, Codable {
     public var bootstrapPanel = true
     /// Samples that share one resampled panel: the panel is drawn per group so that the grades of a
     /// group remain one matrix product (see docs/monte-carlo.md).
-    public var panelGroup = 50
+    public var panelGroup = 100
     /// Indicators reported per facility in the sensitivity list.
     public var sensitivityCount = 3
     /// Worker threads; nil means one per processor. Never changes the result.
@@ -23,7 +23,7 @@ public struct SimulationOptions: Sendable, Equatable, Codable {
     /// Facilities per tile of the blocked product. Never changes the result.
     public var tileFacilities = 256
     /// Panel groups whose weights are drawn together (bounds memory whatever the number of samples).
-    public var groupsPerChunk = 20
+    public var groupsPerChunk = 10
 
     public init() {}
 
