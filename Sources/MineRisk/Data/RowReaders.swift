@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads experts.csv: the panel and each expert's weight.
 struct ExpertReader {
     func read(_ reader: CSVReader, state: inout LoadState) throws -> [Expert] {
@@ -35,14 +37,22 @@ struct AssessmentReader {
         let lookup = AssessmentLookup(context)
         var seen = AssessmentKeySet(facilities: context.facilities.count, experts: lookup.expertCount, indicators: lookup.maximumIndicators)
         var columns: (facility: Int, expert: Int, indicator: Int, value: Int)?
+        // Rows come grouped by facility: the previous row's facility is tried first.
+        var lastFacility: (bytes: [UInt8], index: Int) = ([], -1)
         try forEachDataRow(reader, required: ["facility_id", "expert_id", "indicator_id", "value"], state: &state) { h, r, state in
             let c = columns ?? (h["facility_id"], h["expert_id"], h["indicator_id"], h["value"])
             columns = c
             let f: Int, e: Int, j: Int, value: Double
-            if let ff = lookup.facilities.index(of: r.field(c.facility)), let ee = lookup.experts.index(of: r.field(c.expert)),
-               let i = lookup.indicators.index(of: r.field(c.indicator)), lookup.indicatorKind[i] == lookup.facilityKind[ff],
+            let facilityField = r.field(c.facility)
+            let sameFacility = lastFacility.index >= 0 && lastFacility.bytes.count == facilityField.count
+                && lastFacility.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, facilityField.baseAddress!, $0.count) == 0 }
+            if !sameFacility {
+                lastFacility = (Array(facilityField), lookup.facilities.index(of: facilityField) ?? -1)
+            }
+            if lastFacility.index >= 0, let ee = lookup.experts.index(of: r.field(c.expert)),
+               let i = lookup.indicators.index(of: r.field(c.indicator)), lookup.indicatorKind[i] == lookup.facilityKind[lastFacility.index],
                let x = r.double(c.value), lookup.accepts(x, indicator: i) {
-                (f, e, j, value) = (ff, ee, lookup.indicatorPosition[i], x)
+                (f, e, j, value) = (lastFacility.index, ee, lookup.indicatorPosition[i], x)
             } else {
                 switch checked(h, r) {
                 case let .failure(problem): return problem
