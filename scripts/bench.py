@@ -13,7 +13,8 @@ and prints one JSON line last:
 
 Usage: scripts/bench.py [--facilities 40000] [--experts 7] [--seed 1] [--samples 10000]
                         [--data DIR (skip generation)] [--models Models] [--work DIR] [--binary PATH]
-Build first: swift build -c release
+Build first: swift build -c release. The numpy side needs numpy, pandas and PyYAML
+(pip install numpy pandas pyyaml).
 """
 import argparse
 import csv
