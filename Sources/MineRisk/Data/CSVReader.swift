@@ -19,6 +19,11 @@ public struct CSVRecord {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
 
+    /// The field's raw bytes (untrimmed), for lookups that need no String.
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+    }
+
     /// True when the field is empty or only spaces.
     public func isBlank(_ index: Int) -> Bool {
         ranges[index].allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
@@ -44,6 +49,7 @@ func parseFiniteDouble(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
     while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
     let length = upper - lower
     guard length > 0, length < 64 else { return nil }
+    if let value = parseSimpleDecimal(UnsafeBufferPointer(rebasing: field[lower..<upper])) { return value }
     // Only digits, sign, point and exponent: strtod would also accept "nan", "inf" and hex.
     for i in lower..<upper {
         switch field[i] {
@@ -59,6 +65,42 @@ func parseFiniteDouble(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let end, end == buffer.baseAddress! + length, value.isFinite else { return nil }
         return value
     }
+}
+
+/// Powers of ten that are exact doubles (10^0 … 10^22).
+private let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+
+/// The fast path of decimal parsing (Clinger 1990): an optional sign, digits and at most one point, with at
+/// most 15 significant digits and 22 decimals. The digits are an exact integer and 10^k an exact double, so
+/// one IEEE division gives the correctly rounded value — the same double as strtod. Anything else is nil.
+@inline(__always)
+private func parseSimpleDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+    var i = 0
+    var negative = false
+    if text[0] == 0x2D || text[0] == 0x2B {
+        negative = text[0] == 0x2D
+        i = 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0, significant = 0, decimals = 0
+    var seenPoint = false
+    while i < text.count {
+        let byte = text[i]
+        if byte >= 0x30, byte <= 0x39 {
+            if mantissa != 0 || byte != 0x30 { significant += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+            digits += 1
+            if seenPoint { decimals += 1 }
+        } else if byte == 0x2E, !seenPoint {
+            seenPoint = true
+        } else {
+            return nil
+        }
+        i += 1
+    }
+    guard digits > 0, significant <= 15, decimals <= 22 else { return nil }
+    let magnitude = Double(mantissa) / exactPowersOfTen[decimals]
+    return negative ? -magnitude : magnitude
 }
 
 /// A strict RFC 4180 reader over a whole file's bytes: quoted fields with commas, quotes and line

@@ -69,6 +69,7 @@ public struct DatasetLoader {
         let assessments = try AssessmentReader(context: context).read(try read("assessments.csv", into: &state), state: &state)
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
         try state.problems.throwIfAny()
+        state.collectDigests()
         return Dataset(directory: directory, facilities: facilities, experts: experts, assessments: assessments,
                        hazards: hazards, rejects: state.rejects, rejectedFacilities: state.rejectedRows[facilitiesFile.file] ?? 0,
                        fileHashes: state.hashes)
@@ -82,7 +83,7 @@ public struct DatasetLoader {
         } else {
             reader = try CSVReader(path: (directory as NSString).appendingPathComponent(name))
         }
-        state.hashes[name] = sha256Hex(reader.text.bytes)
+        state.digests[name] = PendingDigest(reader.text.bytes)
         return reader
     }
 }
@@ -97,6 +98,13 @@ struct LoadState {
     /// facilities, they add up to the file's rows.
     var rejectedRows: [String: Int] = [:]
     var hashes: [String: String] = [:]
+    /// SHA-256 of each file read, computed beside the parsing; `hashes` once they are all done.
+    var digests: [String: PendingDigest] = [:]
+
+    /// Waits for the digests and records them in `hashes`.
+    mutating func collectDigests() {
+        hashes = digests.mapValues(\.value)
+    }
 
     /// Records a bad row: a problem to report, or (skipping) a reject with its reason.
     mutating func reject(_ problem: InputProblem) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads experts.csv: the panel and each expert's weight.
 struct ExpertReader {
     func read(_ reader: CSVReader, state: inout LoadState) throws -> [Expert] {
@@ -19,54 +21,98 @@ struct ExpertReader {
 }
 
 /// Reads assessments.csv, long format: one expert's value of one indicator for one facility per row.
+///
+/// A national round has millions of rows, so a valid row is checked on its bytes (ids interned, no String
+/// made); a row the fast path does not accept goes through `problem(_:_:)`, which names what is wrong.
 struct AssessmentReader {
     let context: RowContext
 
     func read(_ reader: CSVReader, state: inout LoadState) throws -> AssessmentTable {
         var table = AssessmentTable()
-        var seen = Set<UInt64>()
-        let indicatorsByKind = Dictionary(uniqueKeysWithValues: context.models.models.map { ($0.key, $0.value.model.indicators) })
+        let expected = reader.text.lineCount
+        table.facility.reserveCapacity(expected)
+        table.expert.reserveCapacity(expected)
+        table.indicator.reserveCapacity(expected)
+        table.value.reserveCapacity(expected)
+        let lookup = AssessmentLookup(context)
+        var seen = AssessmentKeySet(facilities: context.facilities.count, experts: lookup.expertCount, indicators: lookup.maximumIndicators)
+        var columns: (facility: Int, expert: Int, indicator: Int, value: Int)?
+        // Rows come grouped by facility: the previous row's facility is tried first.
+        var lastFacility: (bytes: [UInt8], index: Int) = ([], -1)
         try forEachDataRow(reader, required: ["facility_id", "expert_id", "indicator_id", "value"], state: &state) { h, r, state in
-            let facilityID = r.string(h["facility_id"])
-            guard let f = context.facilityIndex[facilityID] else {
-                if context.rejectedFacilityIDs.contains(facilityID) {
-                    return InputProblem(r.location(h["facility_id"]), "facility \"\(facilityID)\" was rejected, so its assessments are too")
+            let c = columns ?? (h["facility_id"], h["expert_id"], h["indicator_id"], h["value"])
+            columns = c
+            let f: Int, e: Int, j: Int, value: Double
+            let facilityField = r.field(c.facility)
+            let sameFacility = lastFacility.index >= 0 && lastFacility.bytes.count == facilityField.count
+                && lastFacility.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, facilityField.baseAddress!, $0.count) == 0 }
+            if !sameFacility {
+                lastFacility = (Array(facilityField), lookup.facilities.index(of: facilityField) ?? -1)
+            }
+            if lastFacility.index >= 0, let ee = lookup.experts.index(of: r.field(c.expert)),
+               let i = lookup.indicators.index(of: r.field(c.indicator)), lookup.indicatorKind[i] == lookup.facilityKind[lastFacility.index],
+               let x = r.double(c.value), lookup.accepts(x, indicator: i) {
+                (f, e, j, value) = (lastFacility.index, ee, lookup.indicatorPosition[i], x)
+            } else {
+                switch checked(h, r) {
+                case let .failure(problem): return problem
+                case let .success(row): (f, e, j, value) = row
                 }
-                return InputProblem(r.location(h["facility_id"]), "unknown facility id \"\(facilityID)\": not in facilities.csv")
             }
-            let expertID = r.string(h["expert_id"])
-            guard let e = context.expertIndex[expertID] else {
-                return InputProblem(r.location(h["expert_id"]), "unknown expert id \"\(expertID)\": not in experts.csv")
+            guard seen.insert(facility: f, expert: e, indicator: j) else {
+                return InputProblem(r.location(h["value"]), "expert \(r.string(h["expert_id"])) already assessed \(r.string(h["indicator_id"])) for \(r.string(h["facility_id"])) on an earlier line")
             }
-            let facility = context.facilities[Int(f)]
-            let indicatorID = r.string(h["indicator_id"])
-            guard let (kind, j) = context.models.indicatorIndex[indicatorID] else {
-                return InputProblem(r.location(h["indicator_id"]), "unknown indicator id \"\(indicatorID)\": no model has it")
-            }
-            guard kind == facility.kind else {
-                return InputProblem(r.location(h["indicator_id"]), "indicator \"\(indicatorID)\" belongs to the \(kind.rawValue) model, but facility \(facilityID) is a \(facility.kind.rawValue)")
-            }
-            let indicator = indicatorsByKind[kind]![j]
-            guard let value = r.double(h["value"]) else {
-                return InputProblem(r.location(h["value"]), "value: expected a finite number, found \"\(r.string(h["value"]))\"")
-            }
-            if let range = indicator.range, range.count == 2, value < range[0] || value > range[1] {
-                return InputProblem(r.location(h["value"]), "value of \(indicatorID): expected \(range[0].clean)…\(range[1].clean)\(indicator.unit.map { " " + $0 } ?? ""), found \(r.string(h["value"]))")
-            }
-            if indicator.scale == .level, value != value.rounded() || value < 1 || value > 4 {
-                return InputProblem(r.location(h["value"]), "value of \(indicatorID): expected a grade vote 1, 2, 3 or 4, found \(r.string(h["value"]))")
-            }
-            let key = UInt64(UInt32(f)) << 32 | UInt64(UInt16(truncatingIfNeeded: e)) << 16 | UInt64(UInt16(j))
-            guard seen.insert(key).inserted else {
-                return InputProblem(r.location(h["value"]), "expert \(expertID) already assessed \(indicatorID) for \(facilityID) on an earlier line")
-            }
-            table.facility.append(f)
-            table.expert.append(e)
+            table.facility.append(Int32(f))
+            table.expert.append(Int32(e))
             table.indicator.append(Int32(j))
             table.value.append(value)
             return nil
         }
         return table
+    }
+
+    /// A row the fast path refused, checked field by field: the first problem in column order, or the row.
+    private func checked(_ h: CSVHeader, _ r: CSVRecord) -> Result<(Int, Int, Int, Double), InputProblem> {
+        switch problem(h, r) {
+        case let .some(problem): return .failure(problem)
+        case .none:
+            let (_, j) = context.models.indicatorIndex[r.string(h["indicator_id"])]!
+            return .success((Int(context.facilityIndex[r.string(h["facility_id"])]!), Int(context.expertIndex[r.string(h["expert_id"])]!),
+                             j, r.double(h["value"])!))
+        }
+    }
+
+    private func problem(_ h: CSVHeader, _ r: CSVRecord) -> InputProblem? {
+        let facilityID = r.string(h["facility_id"])
+        guard let f = context.facilityIndex[facilityID] else {
+            if context.rejectedFacilityIDs.contains(facilityID) {
+                return InputProblem(r.location(h["facility_id"]), "facility \"\(facilityID)\" was rejected, so its assessments are too")
+            }
+            return InputProblem(r.location(h["facility_id"]), "unknown facility id \"\(facilityID)\": not in facilities.csv")
+        }
+        let expertID = r.string(h["expert_id"])
+        guard context.expertIndex[expertID] != nil else {
+            return InputProblem(r.location(h["expert_id"]), "unknown expert id \"\(expertID)\": not in experts.csv")
+        }
+        let facility = context.facilities[Int(f)]
+        let indicatorID = r.string(h["indicator_id"])
+        guard let (kind, j) = context.models.indicatorIndex[indicatorID] else {
+            return InputProblem(r.location(h["indicator_id"]), "unknown indicator id \"\(indicatorID)\": no model has it")
+        }
+        guard kind == facility.kind else {
+            return InputProblem(r.location(h["indicator_id"]), "indicator \"\(indicatorID)\" belongs to the \(kind.rawValue) model, but facility \(facilityID) is a \(facility.kind.rawValue)")
+        }
+        let indicator = context.models[kind]!.model.indicators[j]
+        guard let value = r.double(h["value"]) else {
+            return InputProblem(r.location(h["value"]), "value: expected a finite number, found \"\(r.string(h["value"]))\"")
+        }
+        if let range = indicator.range, range.count == 2, value < range[0] || value > range[1] {
+            return InputProblem(r.location(h["value"]), "value of \(indicatorID): expected \(range[0].clean)…\(range[1].clean)\(indicator.unit.map { " " + $0 } ?? ""), found \(r.string(h["value"]))")
+        }
+        if indicator.scale == .level, value != value.rounded() || value < 1 || value > 4 {
+            return InputProblem(r.location(h["value"]), "value of \(indicatorID): expected a grade vote 1, 2, 3 or 4, found \(r.string(h["value"]))")
+        }
+        return nil
     }
 }
 

@@ -29,10 +29,19 @@ public struct TextFile: Sendable {
             throw MineRiskError.missingInput("\(name): no such file")
         }
         guard !isDirectory.boolValue else { throw MineRiskError.missingInput("\(name): is a folder, expected a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = readWholeFile(path) else {
             throw MineRiskError.io("\(name): cannot be read (permission denied?)")
         }
-        try self.init(data: [UInt8](data), displayName: name)
+        try self.init(data: data, displayName: name)
+    }
+
+    /// Lines in the text (line feeds + 1): a capacity hint for readers.
+    public var lineCount: Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 1
+            for byte in buffer where byte == 0x0A { count += 1 }
+            return count
+        }
     }
 
     public init(data: [UInt8], displayName: String) throws {
@@ -56,10 +65,52 @@ public struct TextFile: Sendable {
     public var string: String { String(decoding: bytes[contentStart...], as: UTF8.self) }
 }
 
+/// A file's bytes read straight into an array (no intermediate copy: national inputs are hundreds of MB).
+private func readWholeFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return nil }
+    let size = max(0, Int(status.st_size))
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var done = 0
+        while done < size {
+            let got = read(descriptor, buffer.baseAddress! + done, size - done)
+            if got < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                break
+            }
+            if got == 0 { break }
+            done += got
+        }
+        count = done
+    }
+    if failed { return nil }
+    // Whatever the size did not count (a file still growing, a pipe, /proc): read to the end.
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+        if got < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if got == 0 { break }
+        bytes.append(contentsOf: chunk[0..<got])
+    }
+    return bytes
+}
+
 /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
 func firstInvalidUTF8(_ data: [UInt8]) -> Int? {
     var i = 0
     let n = data.count
+    // ASCII fast path: eight bytes at a time while none has its high bit set.
+    data.withUnsafeBytes { raw in
+        while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+    }
     while i < n {
         let b = data[i]
         if b < 0x80 { i += 1; continue }

@@ -31,20 +31,35 @@ public struct AggregatedAssessments: Sendable {
         var sumW = [Double](repeating: 0, count: n * m)
         var sumWX = [Double](repeating: 0, count: n * m)
         var votes = [Double](repeating: 0, count: n * m * 4)
-        var panels = [Set<Int32>](repeating: [], count: n)
+        // Distinct experts per facility: one bit per (facility, expert).
+        let experts = expertWeights.count
+        var assessed = [Bool](repeating: false, count: n * experts)
+        var panelSize = [Int](repeating: 0, count: n)
         let isLevel = indicators.map { $0.scale == .level }
-        for row in 0..<table.count {
-            let i = local[Int(table.facility[row])]
-            guard i >= 0 else { continue }
-            let j = Int(table.indicator[row])
-            let w = expertWeights[Int(table.expert[row])] * (rowWeights?[row] ?? 1)
-            guard w > 0 else { continue }
-            let cell = Int(i) * m + j
-            let x = table.value[row]
-            sumW[cell] += w
-            sumWX[cell] += w * x
-            if isLevel[j] { votes[cell * 4 + Int(x) - 1] += w }
-            panels[Int(i)].insert(table.expert[row])
+        table.facility.withUnsafeBufferPointer { facility in
+            table.expert.withUnsafeBufferPointer { expert in
+                table.indicator.withUnsafeBufferPointer { indicator in
+                    table.value.withUnsafeBufferPointer { value in
+                        for row in 0..<table.count {
+                            let i = local[Int(facility[row])]
+                            guard i >= 0 else { continue }
+                            let j = Int(indicator[row])
+                            let e = Int(expert[row])
+                            let w = expertWeights[e] * (rowWeights?[row] ?? 1)
+                            guard w > 0 else { continue }
+                            let cell = Int(i) * m + j
+                            let x = value[row]
+                            sumW[cell] += w
+                            sumWX[cell] += w * x
+                            if isLevel[j] { votes[cell * 4 + Int(x) - 1] += w }
+                            if !assessed[Int(i) * experts + e] {
+                                assessed[Int(i) * experts + e] = true
+                                panelSize[Int(i)] += 1
+                            }
+                        }
+                    }
+                }
+            }
         }
         var values = [Double](repeating: .nan, count: n * m)
         for cell in 0..<(n * m) where sumW[cell] > 0 {
@@ -53,7 +68,7 @@ public struct AggregatedAssessments: Sendable {
         }
         self.values = values
         self.votes = votes
-        panelSize = panels.map(\.count)
+        self.panelSize = panelSize
     }
 
     /// Indicator ids with no value for the facility at a local index.
@@ -66,18 +81,24 @@ public struct AggregatedAssessments: Sendable {
     /// row (facility, grade), column indicator — (n·4) × m.
     public func membershipMatrix(_ rows: [Int]) -> Matrix {
         let m = indicators.count
+        let functions = indicators.map { $0.scale == .level ? nil : MembershipFunction(edges: $0.edges!, direction: $0.direction) }
         var r = Matrix(rows: rows.count * 4, columns: m)
-        for (position, i) in rows.enumerated() {
-            for j in 0..<m {
-                let indicator = indicators[j]
-                let mu: [Double]
-                if indicator.scale == .level {
-                    let base = (i * m + j) * 4
-                    mu = Array(votes[base..<(base + 4)])
-                } else {
-                    mu = membership(of: values[i * m + j], edges: indicator.edges!, direction: indicator.direction)
+        r.storage.withUnsafeMutableBufferPointer { out in
+            for (position, i) in rows.enumerated() {
+                let base = position * 4 * m
+                for j in 0..<m {
+                    let mu: (Double, Double, Double, Double)
+                    if let f = functions[j] {
+                        mu = f(values[i * m + j])
+                    } else {
+                        let v = (i * m + j) * 4
+                        mu = (votes[v], votes[v + 1], votes[v + 2], votes[v + 3])
+                    }
+                    out[base + j] = mu.0
+                    out[base + m + j] = mu.1
+                    out[base + 2 * m + j] = mu.2
+                    out[base + 3 * m + j] = mu.3
                 }
-                for k in 0..<4 { r[position * 4 + k, j] = mu[k] }
             }
         }
         return r

@@ -9,22 +9,43 @@
 ///   - direction: whether higher values mean more risk or more safety.
 public func membership(of value: Double, edges: [Double], direction: IndicatorDirection) -> [Double] {
     precondition(edges.count == 3, "membership needs three edges")
-    // Orient so that larger means riskier.
-    let sign: Double = direction == .risk ? 1 : -1
-    let x = sign * value
-    let e = edges.map { sign * $0 }
-    let peaks = [e[0] - (e[1] - e[0]) / 2, (e[0] + e[1]) / 2, (e[1] + e[2]) / 2, e[2] + (e[2] - e[1]) / 2]
-    var result = [0.0, 0.0, 0.0, 0.0]
-    if x <= peaks[0] {
-        result[0] = 1
-    } else if x >= peaks[3] {
-        result[3] = 1
-    } else {
-        var k = 0
-        while x >= peaks[k + 1] { k += 1 }
-        let t = (x - peaks[k]) / (peaks[k + 1] - peaks[k])
-        result[k] = 1 - t
-        result[k + 1] = t
+    let mu = MembershipFunction(edges: edges, direction: direction)(value)
+    return [mu.0, mu.1, mu.2, mu.3]
+}
+
+/// One indicator's membership function with its peaks worked out once, for evaluating many values
+/// without allocating; `membership(of:edges:direction:)` is this function.
+public struct MembershipFunction: Sendable, Hashable {
+    /// +1 when higher values mean more risk, −1 when they mean more safety: oriented so larger is riskier.
+    let sign: Double
+    let p0, p1, p2, p3: Double
+
+    public init(edges: [Double], direction: IndicatorDirection) {
+        precondition(edges.count == 3, "membership needs three edges")
+        sign = direction == .risk ? 1 : -1
+        let e0 = sign * edges[0], e1 = sign * edges[1], e2 = sign * edges[2]
+        p0 = e0 - (e1 - e0) / 2
+        p1 = (e0 + e1) / 2
+        p2 = (e1 + e2) / 2
+        p3 = e2 + (e2 - e1) / 2
     }
-    return result
+
+    /// Memberships of low, general, significant and major; they sum to 1.
+    @inline(__always)
+    public func callAsFunction(_ value: Double) -> (Double, Double, Double, Double) {
+        let x = sign * value
+        if x <= p0 { return (1, 0, 0, 0) }
+        if x >= p3 { return (0, 0, 0, 1) }
+        // The segment between neighbouring peaks: the last peak the value has reached (the first otherwise).
+        if x >= p2 {
+            let t = (x - p2) / (p3 - p2)
+            return (0, 0, 1 - t, t)
+        }
+        if x >= p1 {
+            let t = (x - p1) / (p2 - p1)
+            return (0, 1 - t, t, 0)
+        }
+        let t = (x - p0) / (p1 - p0)
+        return (1 - t, t, 0, 0)
+    }
 }

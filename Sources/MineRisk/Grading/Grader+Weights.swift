@@ -22,7 +22,7 @@ extension Grader {
         }
     }
 
-    private func objective(_ method: ObjectiveMethod, _ normalization: EntropyNormalization, _ aggregated: AggregatedAssessments,
+    func objective(_ method: ObjectiveMethod, _ normalization: EntropyNormalization, _ aggregated: AggregatedAssessments,
                            _ complete: [Int], kind: FacilityKind) throws -> [Double] {
         let m = aggregated.indicators.count
         guard complete.count >= 2 else {

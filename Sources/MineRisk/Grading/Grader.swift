@@ -12,6 +12,12 @@ public struct Grader {
 
     /// Grades a dataset. Incomplete facilities are listed with what is missing, never dropped.
     public func grade(_ data: Dataset) throws -> GradeReport {
+        var timings = StageTimings()
+        return try grade(data, timings: &timings)
+    }
+
+    /// Grades a dataset, adding the seconds of its stages (aggregate, weight, evaluate) to `timings`.
+    public func grade(_ data: Dataset, timings: inout StageTimings) throws -> GradeReport {
         var results = [FacilityResult?](repeating: nil, count: data.facilities.count)
         var weightsByKind: [String: [String: Double]] = [:]
         let expertWeights = data.experts.map(\.weight)
@@ -22,12 +28,18 @@ public struct Grader {
             let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
             guard !members.isEmpty, let loaded = models[kind] else { continue }
             let indicators = loaded.model.indicators
-            let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: indicators,
-                                                   expertWeights: expertWeights, facilityCount: data.facilities.count)
-            let complete = members.indices.filter { aggregated.missing($0).isEmpty }
-            let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable)
-            let weights = try indicatorWeights(loaded, ahp: ahp, aggregated: aggregated, complete: complete)
+            let (aggregated, complete) = timings.measure("aggregate") { () -> (AggregatedAssessments, [Int]) in
+                let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: indicators,
+                                                       expertWeights: expertWeights, facilityCount: data.facilities.count)
+                return (aggregated, members.indices.filter { aggregated.missing($0).isEmpty })
+            }
+            let (ahp, weights) = try timings.measure("weight") { () -> (ModelWeights, [Double]) in
+                let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable)
+                return (ahp, try indicatorWeights(loaded, ahp: ahp, aggregated: aggregated, complete: complete))
+            }
             weightsByKind[kind.rawValue] = Dictionary(uniqueKeysWithValues: zip(indicators.map(\.id), weights))
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { timings.add("evaluate", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
             let evaluation = evaluate(aggregated, rows: complete, weights: weights, ahp: ahp, model: loaded.model)
             for (local, f) in members.enumerated() {
                 let facility = data.facilities[f]

@@ -11,14 +11,18 @@ public struct BLASInfo: Sendable, Codable, Equatable {
     public let threads: Int
     /// OPENBLAS_CORETYPE as the process saw it, if set.
     public let coreTypeOverride: String?
+    /// True when minerisk itself set OPENBLAS_CORETYPE for this CPU (see `BLASCoreType`).
+    public let coreTypeChosenByEngine: Bool
 
     public static var current: BLASInfo {
-        BLASInfo(
+        let environment = ProcessInfo.processInfo.environment
+        return BLASInfo(
             library: "OpenBLAS",
             config: String(cString: openblas_get_config()).trimmingCharacters(in: .whitespaces),
             coreName: String(cString: openblas_get_corename()),
             threads: Int(openblas_get_num_threads()),
-            coreTypeOverride: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
+            coreTypeOverride: environment[BLASCoreType.openBLASVariable],
+            coreTypeChosenByEngine: environment[BLASCoreType.markerVariable] != nil
         )
     }
 }
@@ -97,6 +101,31 @@ func multiply(
 ) {
     precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "buffer too small for product")
     BLAS.gemm(m: m, n: n, k: k, a: a.baseAddress!, lda: max(1, k), b: b.baseAddress!, ldb: max(1, n), c: c.baseAddress!, ldc: max(1, n))
+}
+
+/// C ← A·op(B) (or C ← C + A·op(B) when accumulating) on row-major buffers with leading dimensions:
+/// A is m×k (row stride lda), op(B) is k×n (B itself n×k when transposed), C is m×n (row stride ldc).
+/// The blocked kernels of the Monte Carlo run call this on tiles of larger matrices.
+func multiply(
+    _ a: UnsafePointer<Double>, rows m: Int, inner k: Int, lda: Int,
+    _ b: UnsafePointer<Double>, columns n: Int, ldb: Int, transposedB: Bool = false,
+    into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool = false
+) {
+    guard k > 0 else {
+        if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+        return
+    }
+    BLAS.gemm(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, transposeB: transposedB,
+              beta: accumulate ? 1 : 0, c: c, ldc: ldc)
+}
+
+/// Runs `body` with OpenBLAS on one thread, restoring its thread count after: for kernels that run
+/// many small products in parallel on their own threads, each product staying on the thread that calls it.
+func withSingleThreadedBLAS<T>(_ body: () throws -> T) rethrows -> T {
+    let previous = openblas_get_num_threads()
+    openblas_set_num_threads(1)
+    defer { openblas_set_num_threads(previous) }
+    return try body()
 }
 
 /// The eigenvalues and right eigenvectors of a general square matrix.

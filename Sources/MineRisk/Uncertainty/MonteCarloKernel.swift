@@ -1,0 +1,140 @@
+/// A group of consecutive samples of the current chunk that share one resampled panel.
+struct PanelGroup {
+    /// First sample of the group, counted from the chunk's first sample.
+    let offset: Int
+    let count: Int
+    /// Expert weight × multiplicity in the resampled panel; nil when the panel is not resampled.
+    let expertWeights: [Double]?
+}
+
+/// The blocked Monte Carlo kernel on one tile of facilities of one kind: for each panel group of the
+/// chunk, B = R·W is one DGEMM of the tile's (facilities·4) × m memberships with the m × samples
+/// weights, graded while it is hot in cache, then Σ d·Δwᵀ is a second DGEMM for the sensitivities.
+struct MonteCarloKernel {
+    let plan: KindPlan
+
+    /// Processes facilities `tile` (rows of the plan) for every group; returns the flops of the products.
+    func run(tile: Range<Int>, groups: [PanelGroup]) -> Double {
+        let m = plan.indicatorCount
+        let rows = tile.count
+        let widest = groups.map(\.count).max() ?? 0
+        let memberships = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * 4 * m)
+        let products = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * 4 * widest)
+        let departures = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * widest)
+        defer {
+            memberships.deallocate()
+            products.deallocate()
+            departures.deallocate()
+        }
+        var flops = 0.0
+        plan.baseMemberships.withUnsafeBufferPointer { base in
+            for group in groups {
+                let r: UnsafePointer<Double>
+                if let weights = group.expertWeights, let cells = plan.cells {
+                    weights.withUnsafeBufferPointer { w in
+                        cells.memberships(tile, expertWeights: w, evaluations: plan.evaluations,
+                                          base: base.baseAddress!, into: memberships.baseAddress!)
+                    }
+                    r = UnsafePointer(memberships.baseAddress!)
+                } else {
+                    r = base.baseAddress! + tile.lowerBound * 4 * m
+                }
+                let p = group.count
+                multiply(r, rows: rows * 4, inner: m, lda: m,
+                         UnsafePointer(plan.chunkWeights.baseAddress! + group.offset), columns: p, ldb: plan.chunkCapacity,
+                         into: products.baseAddress!, ldc: p)
+                tally(tile: tile, count: p, products: products.baseAddress!, departures: departures.baseAddress!)
+                multiply(UnsafePointer(departures.baseAddress!), rows: rows, inner: p, lda: p,
+                         UnsafePointer(plan.chunkDepartures.baseAddress! + group.offset), columns: m, ldb: plan.chunkCapacity,
+                         transposedB: true, into: plan.cross.baseAddress! + tile.lowerBound * m, ldc: m, accumulate: true)
+                flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * p * m)
+            }
+        }
+        return flops
+    }
+
+    /// Grades each (facility, sample) of a product B: normalises B, scores it as the grader does, counts
+    /// the grade, and writes the score's departure from the facility's base score.
+    private func tally(tile: Range<Int>, count p: Int, products: UnsafeMutablePointer<Double>,
+                       departures: UnsafeMutablePointer<Double>) {
+        let v0 = plan.gradeValues[0], v1 = plan.gradeValues[1], v2 = plan.gradeValues[2], v3 = plan.gradeValues[3]
+        let top0 = plan.bandTops[0], top1 = plan.bandTops[1], top2 = plan.bandTops[2]
+        let byScore = plan.rule == .score
+        for (t, i) in tile.enumerated() {
+            let b0 = products + 4 * t * p, b1 = b0 + p, b2 = b1 + p, b3 = b2 + p
+            let d = departures + t * p
+            let base = plan.baseScores[i]
+            var n0 = 0, n1 = 0, n2 = 0, n3 = 0
+            var sum = 0.0, squares = 0.0
+            if byScore {
+                // Pass 1, vectorisable: the score of every sample.
+                for s in 0..<p {
+                    let x0 = b0[s], x1 = b1[s], x2 = b2[s], x3 = b3[s]
+                    // B normalised to sum 1, then B·v: one division for the four (the grader divides each).
+                    let total = x0 + x1 + x2 + x3
+                    let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
+                    d[s] = total > 0 ? dot / total : dot
+                }
+                // Pass 2: grades counted, scores turned into departures and summed in four fixed lanes.
+                // GradeBands: the first band whose top the score is below; bands ascend, so counting the tops
+                // above the score gives 3 − grade.
+                var lanes = (0.0, 0.0, 0.0, 0.0), squareLanes = (0.0, 0.0, 0.0, 0.0)
+                var s = 0
+                @inline(__always) func grade(_ score: Double) -> Double {
+                    n0 &+= score < top0 ? 1 : 0
+                    n1 &+= score < top1 ? 1 : 0
+                    n2 &+= score < top2 ? 1 : 0
+                    return score - base
+                }
+                while s + 4 <= p {
+                    let e0 = grade(d[s]), e1 = grade(d[s + 1]), e2 = grade(d[s + 2]), e3 = grade(d[s + 3])
+                    d[s] = e0; d[s + 1] = e1; d[s + 2] = e2; d[s + 3] = e3
+                    lanes.0 += e0; lanes.1 += e1; lanes.2 += e2; lanes.3 += e3
+                    squareLanes.0 += e0 * e0; squareLanes.1 += e1 * e1; squareLanes.2 += e2 * e2; squareLanes.3 += e3 * e3
+                    s += 4
+                }
+                while s < p {
+                    let e = grade(d[s])
+                    d[s] = e
+                    lanes.0 += e
+                    squareLanes.0 += e * e
+                    s += 1
+                }
+                sum = (lanes.0 + lanes.1) + (lanes.2 + lanes.3)
+                squares = (squareLanes.0 + squareLanes.1) + (squareLanes.2 + squareLanes.3)
+                let counts = plan.counts.baseAddress! + 4 * i
+                counts[0] += n0
+                counts[1] += n1 - n0
+                counts[2] += n2 - n1
+                counts[3] += p - n2
+            } else {
+                for s in 0..<p {
+                    let x0 = b0[s], x1 = b1[s], x2 = b2[s], x3 = b3[s]
+                    let total = x0 + x1 + x2 + x3
+                    let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
+                    let score = total > 0 ? dot / total : dot
+                    // Maximum membership (normalising by a positive total keeps the order), the first grade winning a tie (as the grader's max(by:)).
+                    var grade = 0, best = x0
+                    if x1 > best { grade = 1; best = x1 }
+                    if x2 > best { grade = 2; best = x2 }
+                    if x3 > best { grade = 3 }
+                    n0 &+= grade == 0 ? 1 : 0
+                    n1 &+= grade == 1 ? 1 : 0
+                    n2 &+= grade == 2 ? 1 : 0
+                    n3 &+= grade == 3 ? 1 : 0
+                    let departure = score - base
+                    d[s] = departure
+                    sum += departure
+                    squares += departure * departure
+                }
+                let counts = plan.counts.baseAddress! + 4 * i
+                counts[0] += n0
+                counts[1] += n1
+                counts[2] += n2
+                counts[3] += n3
+            }
+            plan.scoreSum[i] += sum
+            plan.scoreSquares[i] += squares
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// What a Monte Carlo run cost, for benchmarks: never part of its result.
+public struct SimulationStatistics: Sendable {
+    /// Floating-point operations of the matrix products.
+    public var productFlops = 0.0
+    /// Wall-clock seconds of the whole Monte Carlo stage (weights, panels, products, tallies).
+    public var seconds = 0.0
+    public var threads = 1
+}
+
+/// Grade confidence by Monte Carlo: the grading run's data and models, with the AHP judgements, the
+/// objective weights and the expert panel perturbed in every sample (MineRisk.docc/MonteCarlo.md).
+public struct Simulator {
+    public let models: ModelSet
+    public let grading: GradingOptions
+    public let options: SimulationOptions
+
+    public init(models: ModelSet, grading: GradingOptions = GradingOptions(), options: SimulationOptions = SimulationOptions()) {
+        self.models = models
+        self.grading = grading
+        self.options = options
+    }
+
+    /// Simulates every complete facility of a graded dataset.
+    /// - Parameters:
+    ///   - data: the dataset `base` was graded from.
+    ///   - base: the grading run with the same models and options.
+    ///   - progress: called on the calling thread with (samples done, samples) after each chunk.
+    public func simulate(_ data: Dataset, base: GradeReport, progress: ((Int, Int) -> Void)? = nil) throws -> SimulationReport {
+        try run(data, base: base, progress: progress).report
+    }
+
+    /// `simulate`, with what the run cost.
+    public func run(_ data: Dataset, base: GradeReport, progress: ((Int, Int) -> Void)? = nil) throws
+        -> (report: SimulationReport, statistics: SimulationStatistics) {
+        if let problem = options.problems.first { throw MineRiskError.usage(problem) }
+        guard grading.fuzzyOperator == .weightedAverage else {
+            throw MineRiskError.usage("simulate needs the weighted-average operator M(·,⊕), whose grades for all samples are one matrix product; found \(grading.fuzzyOperator.rawValue) \(grading.fuzzyOperator.notation)")
+        }
+        let started = Date()
+        let tasks = ParallelTasks(threads: options.threads)
+        let chunkCapacity = options.panelGroup * options.groupsPerChunk
+        let plans = try makePlans(data, base: base, chunkCapacity: chunkCapacity)
+        let expertWeights = data.experts.map(\.weight)
+        var flops = 0.0
+        try withSingleThreadedBLAS {
+            var done = 0
+            while done < options.samples {
+                let count = min(chunkCapacity, options.samples - done)
+                let groups = panelGroups(first: done, count: count, expertWeights: expertWeights)
+                try drawWeights(plans, first: done, count: count, tasks: tasks)
+                let work = plans.indices.flatMap { p in
+                    stride(from: 0, to: plans[p].rows, by: options.tileFacilities).map { (p, $0..<min($0 + options.tileFacilities, plans[p].rows)) }
+                }
+                var workFlops = [Double](repeating: 0, count: work.count)
+                try workFlops.withUnsafeMutableBufferPointer { out in
+                    try tasks.run(work.count) { index in
+                        let (p, tile) = work[index]
+                        out[index] = MonteCarloKernel(plan: plans[p]).run(tile: tile, groups: groups)
+                    }
+                }
+                flops += workFlops.reduce(0, +)
+                done += count
+                progress?(done, options.samples)
+            }
+        }
+        let report = SimulationReport(data: data, base: base, plans: plans, options: options, grading: grading, models: models)
+        let statistics = SimulationStatistics(productFlops: flops, seconds: Date().timeIntervalSince(started), threads: tasks.threads)
+        return (report, statistics)
+    }
+
+    /// The panel groups of a chunk; each resampled panel is drawn from its own stream (seed, group).
+    private func panelGroups(first: Int, count: Int, expertWeights: [Double]) -> [PanelGroup] {
+        stride(from: 0, to: count, by: options.panelGroup).map { offset in
+            let size = min(options.panelGroup, count - offset)
+            guard options.bootstrapPanel else { return PanelGroup(offset: offset, count: size, expertWeights: nil) }
+            let group = (first + offset) / options.panelGroup
+            var generator = SplitMix64(seed: options.seed, stream: .panel, UInt64(group))
+            var multiplicity = [Double](repeating: 0, count: expertWeights.count)
+            for _ in expertWeights.indices { multiplicity[generator.nextInt(below: expertWeights.count)] += 1 }
+            return PanelGroup(offset: offset, count: size, expertWeights: zip(expertWeights, multiplicity).map(*))
+        }
+    }
+
+    /// Draws the weights of samples first..<first+count for every kind, a panel group per task.
+    private func drawWeights(_ plans: [KindPlan], first: Int, count: Int, tasks: ParallelTasks) throws {
+        let batches = plans.indices.flatMap { p in stride(from: 0, to: count, by: options.panelGroup).map { (p, $0) } }
+        var inconsistent = [Int](repeating: 0, count: batches.count)
+        try inconsistent.withUnsafeMutableBufferPointer { out in
+            try tasks.run(batches.count) { index in
+                let (p, offset) = batches[index]
+                let plan = plans[p]
+                let size = min(options.panelGroup, count - offset)
+                let columns = UnsafeMutableBufferPointer(rebasing: plan.chunkWeights[offset...])
+                out[index] = try plan.sampler.sample(first: first + offset, count: size, into: columns, stride: plan.chunkCapacity)
+            }
+        }
+        for (index, (p, _)) in batches.enumerated() { plans[p].inconsistentSamples += inconsistent[index] }
+        for plan in plans { plan.recordChunkWeights(count: count) }
+    }
+
+    /// One plan per kind that has facilities to simulate, in the grader's kind order.
+    private func makePlans(_ data: Dataset, base: GradeReport, chunkCapacity: Int) throws -> [KindPlan] {
+        let expertWeights = data.experts.map(\.weight)
+        var plans: [KindPlan] = []
+        for (kindIndex, kind) in FacilityKind.allCases.enumerated() {
+            let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
+            guard !members.isEmpty, let loaded = models[kind] else { continue }
+            let model = loaded.model
+            let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: model.indicators,
+                                                   expertWeights: expertWeights, facilityCount: data.facilities.count)
+            let complete = members.indices.filter { base.facilities[members[$0]].status == .graded }
+            let simulated = complete.filter { base.facilities[members[$0]].vetoes.isEmpty }
+            guard let weightsByID = base.weights[kind.rawValue] else { continue }
+            let baseWeights = model.indicators.map { weightsByID[$0.id] ?? 0 }
+            var objective: [Double]?
+            switch grading.weighting {
+            case .ahp: break
+            case let .objective(method, normalization), let .combined(method, normalization, _):
+                objective = try Grader(models: models, options: grading).objective(method, normalization, aggregated, complete, kind: kind)
+            }
+            let sampler = WeightSampler(model: model, streamIndex: UInt64(kindIndex), grading: grading,
+                                        simulation: options, objective: objective)
+            let facilities = simulated.map { members[$0] }
+            let cells = options.bootstrapPanel
+                ? PanelCells(table: data.assessments, facilities: facilities, indicatorCount: model.indicators.count,
+                             facilityCount: data.facilities.count)
+                : nil
+            plans.append(KindPlan(
+                kind: kind, sampler: sampler, model: model, facilities: facilities,
+                baseMemberships: aggregated.membershipMatrix(simulated).storage, cells: cells,
+                baseScores: facilities.map { base.facilities[$0].score ?? 0 }, baseWeights: baseWeights,
+                rule: grading.gradeRule, chunkCapacity: chunkCapacity))
+        }
+        return plans
+    }
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""National-scale benchmark of minerisk (a benchmark, not a test): see README.md, "Performance".
+
+Generates (or takes) a synthetic national round, then in one run measures
+  - the machine's DGEMM peak through the engine's BLAS (`minerisk doctor --dgemm`),
+  - the engine's grading pipeline stage by stage (reading the CSVs, aggregation, weighting, evaluation and
+    grading) and a Monte Carlo of --samples samples (`minerisk simulate --timings`),
+  - `minerisk grade` end to end, and the engine's peak memory (max RSS of its processes),
+  - the same grading pipeline in numpy/pandas on the same files (scripts/bench_numpy.py), and checks that
+    both give the same grades,
+and prints one JSON line last:
+  {"facilities","gradeSeconds","numpyGradeSeconds","mcGflops","dgemmPeakGflops","peakRssMiB","inputMiB"}
+
+Usage: scripts/bench.py [--facilities 40000] [--experts 7] [--seed 1] [--samples 10000]
+                        [--data DIR (skip generation)] [--models Models] [--work DIR] [--binary PATH]
+Build first: swift build -c release. The numpy side needs numpy, pandas and PyYAML
+(pip install numpy pandas pyyaml).
+"""
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(command):
+    """Runs a command; returns (seconds, its peak RSS in MiB from wait4, stdout, stderr)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
+        out = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"bench: {' '.join(command)} failed ({code}):\n{err.decode(errors='replace')}")
+    return seconds, usage.ru_maxrss / 1024, out.decode(), err.decode()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--facilities", type=int, default=40000)
+    parser.add_argument("--experts", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--samples", type=int, default=10000)
+    parser.add_argument("--data", help="an existing round to use instead of generating one")
+    parser.add_argument("--models", default=os.path.join(ROOT, "Models"))
+    parser.add_argument("--work", help="folder for the generated round and outputs (default: a temporary folder)")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "minerisk"))
+    parser.add_argument("--dgemm-size", type=int, default=3000)
+    args = parser.parse_args()
+    if not os.path.exists(args.binary):
+        sys.exit(f"bench: {args.binary} not found: run `swift build -c release` first")
+    work = args.work or tempfile.mkdtemp(prefix="minerisk-bench-")
+    os.makedirs(work, exist_ok=True)
+    data = args.data
+    if data is None:
+        data = os.path.join(work, "national")
+        print(f"generating {args.facilities} facilities × {args.experts} experts into {data} …", file=sys.stderr)
+        timed([args.binary, "synth", "national", "--models", args.models, "--facilities", str(args.facilities),
+               "--experts", str(args.experts), "--seed", str(args.seed), "--output", data])
+    files = ["facilities.csv", "experts.csv", "assessments.csv", "hazards.csv"]
+    input_mib = sum(os.path.getsize(os.path.join(data, f)) for f in files) / 2**20
+
+    _, _, out, _ = timed([args.binary, "doctor", "--format", "json", "--dgemm", str(args.dgemm_size)])
+    doctor = json.loads(out)
+    peak = doctor["dgemmGflops"]
+    blas = doctor["blas"]
+
+    grade_json = os.path.join(work, "grades.json")
+    grade_wall, grade_rss, _, _ = timed([args.binary, "grade", "--data", data, "--models", args.models,
+                                         "--format", "json", "--output", grade_json])
+    simulate_wall, simulate_rss, _, err = timed([args.binary, "simulate", "--data", data, "--models", args.models,
+                                                 "--samples", str(args.samples), "--timings", "--format", "json",
+                                                 "--output", os.path.join(work, "simulation.json")])
+    timings = json.loads(err.strip().splitlines()[-1])
+    stages = timings["stages"]
+    pipeline = ["models", "read", "aggregate", "weight", "evaluate"]
+    grade_seconds = sum(stages[s] for s in pipeline)
+
+    numpy_grades = os.path.join(work, "numpy-grades.csv")
+    numpy_wall, numpy_rss, out, _ = timed([sys.executable, os.path.join(ROOT, "scripts", "bench_numpy.py"), data,
+                                           args.models, "--grades", numpy_grades])
+    numpy_stages = json.loads(out.strip().splitlines()[-1])
+
+    with open(grade_json, encoding="utf-8") as f:
+        engine = {r["id"]: r["grade"] or "" for r in json.load(f)["facilities"]}
+    with open(numpy_grades, encoding="utf-8") as f:
+        reference = {r["id"]: r["grade"] for r in csv.DictReader(f)}
+    agree = sum(engine[k] == reference.get(k) for k in engine)
+
+    facilities = timings["facilities"]
+    print(f"input       {facilities} facilities, {input_mib:.1f} MiB of CSV ({data})")
+    print(f"BLAS        {blas['config']}; core {blas['coreName']}, {blas['threads']} threads; "
+          f"DGEMM peak {peak:.1f} GFLOP/s ({args.dgemm_size}²)")
+    print("engine      " + ", ".join(f"{s} {stages[s]:.3f} s" for s in pipeline) + f"; pipeline {grade_seconds:.3f} s")
+    print("numpy       " + ", ".join(f"{s} {numpy_stages[s]:.3f} s" for s in pipeline) + f"; pipeline {numpy_stages['total']:.3f} s"
+          f" ({numpy_stages['total'] / grade_seconds:.1f}× the engine's time)")
+    print(f"grades      {agree} of {len(engine)} facilities graded the same by both")
+    print(f"grade       `minerisk grade --format json` end to end {grade_wall:.2f} s, peak RSS {grade_rss:.0f} MiB")
+    print(f"simulate    {args.samples} samples: Monte Carlo {stages['simulate']:.2f} s, {timings['productFlops'] / 1e9:.1f} GFLOP "
+          f"of products at {timings['productGflops']:.1f} GFLOP/s ({100 * timings['productGflops'] / peak:.0f}% of DGEMM peak); "
+          f"whole run {simulate_wall:.2f} s, peak RSS {simulate_rss:.0f} MiB")
+    peak_rss = max(grade_rss, simulate_rss)
+    print(f"memory      peak RSS {peak_rss:.0f} MiB = {peak_rss / input_mib:.2f}× the input (numpy pipeline: {numpy_rss:.0f} MiB)")
+    print(json.dumps({
+        "facilities": facilities,
+        "gradeSeconds": round(grade_seconds, 3),
+        "numpyGradeSeconds": round(numpy_stages["total"], 3),
+        "mcGflops": round(timings["productGflops"], 1),
+        "dgemmPeakGflops": round(peak, 1),
+        "peakRssMiB": round(peak_rss, 1),
+        "inputMiB": round(input_mib, 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()
