@@ -8,6 +8,7 @@ extension EntropyNormalization: ExpressibleByArgument {}
 extension TOPSISNormalization: ExpressibleByArgument {}
 extension FuzzyOperator: ExpressibleByArgument {}
 extension GradeRule: ExpressibleByArgument {}
+extension EvaluationMethod: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
 /// Where the data and the models are.
@@ -54,6 +55,9 @@ struct GradingOptionGroup: ParsableArguments {
     @Option(name: .long, help: "Grade by the risk score's band (score) or by maximum membership (membership).")
     var gradeBy: GradeRule = .score
 
+    @Option(name: .long, help: "fuzzy (comprehensive evaluation, default) or weighted-sum (s = Xw of the indicators' risk scores).")
+    var evaluation: EvaluationMethod = .fuzzy
+
     func validate() throws {
         _ = try options()
     }
@@ -64,6 +68,13 @@ struct GradingOptionGroup: ParsableArguments {
         options.ahpMethod = ahpMethod
         options.fuzzyOperator = fuzzyOperator
         options.gradeRule = gradeBy
+        options.evaluation = evaluation
+        if evaluation == .weightedSum && gradeBy == .membership {
+            throw ValidationError("--grade-by membership needs --evaluation fuzzy: a weighted sum has no membership vector")
+        }
+        if evaluation == .weightedSum && fuzzyOperator != .weightedAverage {
+            throw ValidationError("--operator applies to --evaluation fuzzy only")
+        }
         switch weighting {
         case "ahp":
             options.weighting = .ahp

@@ -1,7 +1,7 @@
 /// The batch evaluation of one kind's complete facilities.
 struct KindEvaluation {
-    /// Normalised memberships, (n·4) flattened.
-    var memberships: [Double]
+    /// Normalised memberships, (n·4) flattened; nil for the weighted sum, which has none.
+    var memberships: [Double]?
     /// Risk scores B·v.
     var scores: [Double]
 }
@@ -40,6 +40,9 @@ extension Grader {
     /// The other operators evaluate the model's two levels with the AHP weights; with objective or
     /// combined weights (which have no criterion level) they evaluate one level with the global weights.
     func evaluate(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double], ahp: ModelWeights, model: IndicatorModel) -> KindEvaluation {
+        if options.evaluation == .weightedSum {
+            return KindEvaluation(memberships: nil, scores: weightedSumScores(aggregated, rows: rows, weights: weights, model: model))
+        }
         let r = aggregated.membershipMatrix(rows)
         var b: [Double]
         if options.fuzzyOperator == .weightedAverage {

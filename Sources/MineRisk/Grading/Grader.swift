@@ -50,13 +50,12 @@ public struct Grader {
             for (position, local) in complete.enumerated() {
                 let f = members[local]
                 var result = results[f]!
-                let b = Array(evaluation.memberships[(position * 4)..<(position * 4 + 4)])
+                let b = evaluation.memberships.map { Array($0[(position * 4)..<(position * 4 + 4)]) }
                 result.status = .graded
                 result.membership = b
                 result.score = evaluation.scores[position]
-                var grade = options.gradeRule == .score
-                    ? GradeBands(loaded.model.grading.bands).grade(of: evaluation.scores[position])
-                    : RiskGrade(index: b.indices.max { b[$0] < b[$1] }!)
+                var grade = GradeBands(loaded.model.grading.bands).grade(of: evaluation.scores[position])
+                if options.gradeRule == .membership, let b { grade = RiskGrade(index: b.indices.max { b[$0] < b[$1] }!) }
                 // 一票否决: a major accident hazard grades the facility major whatever its score.
                 if !result.vetoes.isEmpty { grade = .major }
                 result.grade = grade
@@ -72,7 +71,7 @@ public struct Grader {
                                 modelVersion: $0.model.modelVersion, sha256: $0.sha256)
             },
             riTable: options.riTable, ahpMethod: options.ahpMethod, weighting: options.weighting.label,
-            fuzzyOperator: "\(options.fuzzyOperator.rawValue) \(options.fuzzyOperator.notation)",
+            fuzzyOperator: options.evaluation == .weightedSum ? "weighted-sum s = Xw" : "\(options.fuzzyOperator.rawValue) \(options.fuzzyOperator.notation)",
             gradeRule: options.gradeRule, dataDirectory: data.directory, dataFiles: data.fileHashes, blas: .current)
         return GradeReport(facilities: final, summary: GradeSummary(results: final, rejected: data.rejectedFacilities),
                            provenance: provenance, weights: weightsByKind, rejects: data.rejects)

@@ -35,7 +35,7 @@ public struct Simulator {
     public func run(_ data: Dataset, base: GradeReport, progress: ((Int, Int) -> Void)? = nil) throws
         -> (report: SimulationReport, statistics: SimulationStatistics) {
         if let problem = options.problems.first { throw MineRiskError.usage(problem) }
-        guard grading.fuzzyOperator == .weightedAverage else {
+        guard grading.fuzzyOperator == .weightedAverage, grading.evaluation == .fuzzy else {
             throw MineRiskError.usage("simulate needs the weighted-average operator M(·,⊕), whose grades for all samples are one matrix product; found \(grading.fuzzyOperator.rawValue) \(grading.fuzzyOperator.notation)")
         }
         let started = Date()
