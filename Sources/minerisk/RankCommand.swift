@@ -33,6 +33,10 @@ struct TOPSISCommand: ParsableCommand {
                 }
                 return value
             }
+            let total = w.reduce(0, +)
+            guard abs(total - 1) <= 1e-6 else {
+                throw MineRiskError.usage("--weights: expected weights that sum to 1, found \(w.map(\.clean).joined(separator: ",")) summing to \(total.clean)")
+            }
             guard w.count == parsed.criteria.count else {
                 throw MineRiskError.usage("--weights: expected \(parsed.criteria.count) weights (one per criterion: \(parsed.criteria.joined(separator: ", "))), found \(w.count)")
             }

@@ -16,6 +16,16 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var grading: GradingOptionGroup
     @OptionGroup(title: "Store") var storeOptions: GradeStoreOptions
 
+    @Option(name: .long, help: "Run a Monte Carlo of this many samples (as `minerisk simulate`) and chart each facility's grade probabilities; 0 for none.")
+    var samples: Int = 0
+
+    @Option(name: .long, help: "Seed of the Monte Carlo.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, found \(samples)") }
+    }
+
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically); - for standard output.")
     var output: String = "report.html"
 
@@ -33,6 +43,15 @@ struct ReportCommand: ParsableCommand {
             var document = HTMLReport(report: report, models: models)
             document.coalCapacity = try coalCapacity(grades: report)
             document.accidents = try accidents()
+            if samples > 0 {
+                var options = SimulationOptions()
+                options.samples = samples
+                options.seed = seed
+                let simulation = try Simulator(models: models, grading: try grading.options(), options: options).simulate(data, base: report)
+                document.gradeProbabilities = GradeProbabilities(
+                    byFacility: Dictionary(uniqueKeysWithValues: simulation.facilities.map { ($0.id, $0.probabilities) }),
+                    method: "\(samples) samples, seed \(seed): AHP judgements moved on the log scale (σ \(options.judgementSigma)), expert panel resampled; `minerisk simulate` gives the details")
+            }
             let html = document.render()
             if let destination {
                 try AtomicWriter.write(html, to: destination)

@@ -77,3 +77,34 @@ import Testing
         #expect(badWeights.stderr.contains("expected 4 weights"))
     }
 }
+
+@Suite struct ReportAndEvaluationCLITests {
+    @Test func topsisWeightsMustSumToOne() throws {
+        let path = repositoryRoot.appendingPathComponent("Tests/MineRiskTests/Fixtures/decision-5x4.csv").path
+        let result = try minerisk(["rank", "topsis", path, "--weights", "0.3,0.3,0.3,0.3"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("expected weights that sum to 1, found 0.3,0.3,0.3,0.3 summing to 1.2"))
+    }
+
+    /// The report with a Monte Carlo charts each graded facility's grade probabilities.
+    @Test func reportWithSamplesChartsProbabilities() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("r.html").path
+        let result = try minerisk(["report", "--samples", "200", "--seed", "3", "--output", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("Grade probabilities per facility"))
+        #expect(html.contains("200 samples, seed 3"))
+        #expect(html.contains("Accidents and deaths by year"))
+        #expect(html.contains("Coal capacity before and after the scenario"))
+    }
+
+    @Test func weightedSumGradesLikeTheFuzzyScore() throws {
+        let fuzzy = try json(try minerisk(["grade", "--format", "json"]).stdout)
+        let sum = try json(try minerisk(["grade", "--evaluation", "weighted-sum", "--format", "json"]).stdout)
+        let a = fuzzy["facilities"] as! [[String: Any]], b = sum["facilities"] as! [[String: Any]]
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) { #expect(x["grade"] as? String == y["grade"] as? String) }
+        #expect(b.allSatisfy { $0["membership"] is NSNull })
+    }
+}
