@@ -76,13 +76,17 @@ public enum ModelLoader {
     public static func decode(_ text: TextFile, file: String) throws -> LoadedModel {
         let model: IndicatorModel
         do {
-            model = try YAMLDecoder().decode(IndicatorModel.self, from: text.string)
+            guard let root = try Yams.compose(yaml: text.string) else {
+                throw MineRiskError.invalid(SourceLocation(file: file, line: 1),
+                                            "the file is empty: expected a model starting with format: {kind: indicator-model, version: 1}")
+            }
+            let unknown = ModelKeySchema.model.unknownKeys(in: root, path: "", file: file)
+            if !unknown.isEmpty { throw MineRiskError.invalidInput(unknown) }
+            model = try YAMLDecoder().decode(IndicatorModel.self, from: root)
         } catch let error as DecodingError {
             throw MineRiskError.invalid(SourceLocation(file: file, path: yamlPath(of: error)), describe(error))
         } catch let error as YamlError {
-            throw MineRiskError.invalid(SourceLocation(file: file), "not valid YAML: \(error)")
-        } catch {
-            throw MineRiskError.invalid(SourceLocation(file: file), "cannot be read as a model: \(error)")
+            throw ScenarioLoader.syntaxProblem(error, file: file)
         }
         try ModelValidator.validate(model, file: file)
         return LoadedModel(model: model, file: file, sha256: sha256Hex(text.bytes))

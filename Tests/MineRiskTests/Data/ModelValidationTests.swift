@@ -53,6 +53,24 @@ import Testing
         #expect(problems(overlap).contains { $0.message.contains("overlaps") })
     }
 
+    /// A misspelt optional key would otherwise be dropped in silence: it is an error with its line and path.
+    @Test func unknownKeysAreRefused() {
+        let line = original.components(separatedBy: "\n").firstIndex { $0.contains("range:") }! + 1
+        var lines = original.components(separatedBy: "\n")
+        lines[line - 1] = lines[line - 1].replacingOccurrences(of: "range:", with: "rnage:")
+        let found = problems(lines.joined(separator: "\n"))
+        #expect(found.count == 1)
+        #expect(found.first?.location.line == line)
+        #expect(found.first?.location.path?.hasSuffix(".rnage") == true)
+        #expect(found.first?.message.contains("unknown key \"rnage\": did you mean \"range\"?") == true)
+    }
+
+    @Test func yamlSyntaxErrorsHaveLineAndColumn() {
+        let found = problems(original.replacingOccurrences(of: "kind: tailings_pond\n", with: "kind: [tailings_pond\n"))
+        #expect(found.first?.location.line != nil)
+        #expect(found.first?.message.contains("not valid YAML") == true)
+    }
+
     @Test func missingKeyAndUnknownFormat() {
         let noKind = original.replacingOccurrences(of: "kind: tailings_pond\n", with: "")
         #expect(problems(noKind).contains { $0.location.path == "kind" && $0.message.contains("missing key") })

@@ -1,0 +1,61 @@
+import Yams
+
+/// The keys each mapping of a model file may have: a misspelt key (`rnage:` for `range:`) must be an
+/// error, not an optional value silently left out.
+struct ModelKeySchema {
+    let keys: [String]
+    /// The schema of a key's value: of the mapping itself, or of each item of a sequence.
+    let children: [String: ModelKeySchema]
+
+    init(_ keys: [String], _ children: [String: ModelKeySchema] = [:]) {
+        self.keys = keys
+        self.children = children
+    }
+
+    static let bilingual = ModelKeySchema(["zh", "en"])
+
+    static let model = ModelKeySchema(
+        ["format", "kind", "modelVersion", "name", "sources", "grading", "criteria", "vetoes"],
+        [
+            "format": ModelKeySchema(["kind", "version"]),
+            "name": bilingual,
+            "sources": ModelKeySchema(["id", "cite"]),
+            "grading": ModelKeySchema(["gradeValues", "bands", "source"], ["bands": ModelKeySchema(["grade", "from", "to"])]),
+            "criteria": ModelKeySchema(["matrix", "items"], [
+                "items": ModelKeySchema(["id", "name", "source", "matrix", "indicators"], [
+                    "name": bilingual,
+                    "indicators": ModelKeySchema(["id", "name", "unit", "scale", "direction", "edges", "range", "source"], ["name": bilingual]),
+                ]),
+            ]),
+            "vetoes": ModelKeySchema(["code", "text", "source"], ["text": bilingual]),
+        ])
+
+    /// Every key of `node` (and below) that the schema does not know, with its line, column and YAML path.
+    func unknownKeys(in node: Node, path: String, file: String) -> [InputProblem] {
+        switch node {
+        case let .mapping(mapping):
+            var problems: [InputProblem] = []
+            for (keyNode, value) in mapping {
+                guard let key = keyNode.string else { continue }
+                let here = path.isEmpty ? key : "\(path).\(key)"
+                guard keys.contains(key) else {
+                    var message = "unknown key \"\(key)\""
+                    if let guess = keys.min(by: { editDistance($0, key) < editDistance($1, key) }),
+                       editDistance(guess, key) <= max(2, guess.count / 3) {
+                        message += ": did you mean \"\(guess)\"?"
+                    } else {
+                        message += ": expected one of \(keys.joined(separator: ", "))"
+                    }
+                    problems.append(InputProblem(SourceLocation(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column, path: here), message))
+                    continue
+                }
+                if let child = children[key] { problems += child.unknownKeys(in: value, path: here, file: file) }
+            }
+            return problems
+        case let .sequence(sequence):
+            return sequence.enumerated().flatMap { index, item in unknownKeys(in: item, path: "\(path)[\(index)]", file: file) }
+        default:
+            return []
+        }
+    }
+}
