@@ -43,6 +43,13 @@ func minerisk(_ arguments: [String], in folder: URL = repositoryRoot, environmen
                      stderr: String(decoding: errData, as: UTF8.self))
 }
 
+extension CLIResult {
+    /// Standard output parsed as a JSON object; empty when it is not one.
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
+    }
+}
+
 /// A fresh temporary folder.
 func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("minerisk-cli-\(UUID().uuidString)")

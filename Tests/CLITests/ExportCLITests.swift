@@ -3,43 +3,12 @@ import Testing
 
 /// `minerisk grade --output` and `minerisk report` end to end: files written whole or not at all, exit codes.
 @Suite(.serialized) struct ExportCLITests {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
+    static let root: URL = repositoryRoot
     static let fixture = root.appendingPathComponent("Tests/MineRiskTests/Fixtures/export-small").path
     static let models = root.appendingPathComponent("Models").path
 
-    /// The minerisk binary beside the test bundle, or in the repository's default build folder.
-    static let binary: URL = {
-        let bundle = Bundle.main.bundleURL
-        let candidates = [bundle.appendingPathComponent("minerisk"),
-                          bundle.deletingLastPathComponent().appendingPathComponent("minerisk"),
-                          root.appendingPathComponent(".build/debug/minerisk")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
-    }()
-
-    struct Run {
-        let status: Int32
-        let stdout: Data
-        let stderr: String
-    }
-
-    func minerisk(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    /// Runs `minerisk` from the repository root.
+    func minerisk(_ arguments: [String]) throws -> CLIResult { try CLITests.minerisk(arguments) }
 
     var data: [String] { ["--data", Self.fixture, "--models", Self.models] }
 
@@ -136,7 +105,7 @@ import Testing
         try "the previous export".write(toFile: target, atomically: true, encoding: .utf8)
         for delay in [0.0, 0.05, 0.1, 0.2, 0.4, 0.8] {
             let process = Process()
-            process.executableURL = Self.binary
+            process.executableURL = mineriskBinary
             process.arguments = ["grade", "--output", target] + data
             process.currentDirectoryURL = Self.root
             process.standardOutput = FileHandle.nullDevice
@@ -163,7 +132,7 @@ import Testing
         #expect(!html.contains("<script") && !html.contains("src="))
         let stdout = try minerisk(["report", "--output", "-"] + data)
         #expect(stdout.status == 0)
-        #expect(String(decoding: stdout.stdout, as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+        #expect(stdout.stdout.hasPrefix("<!DOCTYPE html>"))
     }
 
     private func run(_ tool: String, _ arguments: [String]) throws -> Int32 {

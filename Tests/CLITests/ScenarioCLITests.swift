@@ -3,49 +3,12 @@ import Testing
 
 /// `minerisk scenario` end to end: the built binary, its output and its exit code (sysexits).
 @Suite struct ScenarioCLITests {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
+    static let root: URL = repositoryRoot
     static let fixtures = root.appendingPathComponent("Tests/MineRiskTests/Fixtures/scenario").path
     static let ready = root.appendingPathComponent("seeds/scenarios").path
 
-    /// The minerisk binary beside the test bundle, or in the repository's default build folder.
-    static let binary: URL = {
-        let bundle = Bundle.main.bundleURL
-        let candidates = [bundle.appendingPathComponent("minerisk"),
-                          bundle.deletingLastPathComponent().appendingPathComponent("minerisk"),
-                          root.appendingPathComponent(".build/debug/minerisk")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
-    }()
-
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-
-        var json: [String: Any] {
-            (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
-        }
-    }
-
     /// Runs `minerisk` from the repository root.
-    func minerisk(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func minerisk(_ arguments: [String]) throws -> CLIResult { try CLITests.minerisk(arguments) }
 
     var fixtureData: [String] { ["--data", Self.fixtures + "/data", "--models", Self.fixtures + "/models"] }
 

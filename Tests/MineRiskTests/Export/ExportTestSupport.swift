@@ -3,12 +3,8 @@ import Foundation
 
 /// The export tests' data: a 23-facility round in 11 Liangshan counties graded with the repository's models.
 enum ExportFixtures {
-    /// The repository root, found from this file's path (Tests/MineRiskTests/ExportTestSupport.swift).
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    /// The repository root (Support.swift finds it).
+    static let repositoryRoot: String = MineRiskTests.repositoryRoot.path
 
     /// Tests/MineRiskTests/Fixtures/export-small: 7 underground mines (one incomplete, one idle 9 months),
     /// 5 open pits (one veto), 7 tailings ponds of classes 2–5 (one class-3 pond unmonitored, one veto), 4 coal mines.

@@ -3,12 +3,8 @@ import Foundation
 
 /// Paths and builders shared by the scenario tests.
 enum ScenarioFixtures {
-    /// The repository root, found from this file's path (Tests/MineRiskTests/ScenarioTestSupport.swift).
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    /// The repository root (Support.swift finds it).
+    static let repositoryRoot: String = MineRiskTests.repositoryRoot.path
 
     /// Tests/MineRiskTests/Fixtures/scenario: a register of 8 mines in 3 counties, and a data folder to grade them.
     static var directory: String { repositoryRoot + "/Tests/MineRiskTests/Fixtures/scenario" }
