@@ -33,12 +33,12 @@ struct TOPSISCommand: ParsableCommand {
                 }
                 return value
             }
+            guard w.count == parsed.criteria.count else {
+                throw MineRiskError.usage("--weights: expected \(parsed.criteria.count) weights (one per criterion: \(parsed.criteria.joined(separator: ", "))), found \(w.count)")
+            }
             let total = w.reduce(0, +)
             guard abs(total - 1) <= 1e-6 else {
                 throw MineRiskError.usage("--weights: expected weights that sum to 1, found \(w.map(\.clean).joined(separator: ",")) summing to \(total.clean)")
-            }
-            guard w.count == parsed.criteria.count else {
-                throw MineRiskError.usage("--weights: expected \(parsed.criteria.count) weights (one per criterion: \(parsed.criteria.joined(separator: ", "))), found \(w.count)")
             }
             let result = try topsis(parsed.matrix, weights: w, types: try parseTypes(types, count: parsed.criteria.count), normalization: normalization)
             switch format {
