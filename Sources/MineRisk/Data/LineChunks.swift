@@ -61,10 +61,25 @@ struct LineChunks {
 
     /// The line breaks in `range`: LF, CR LF and a lone CR count one each.
     private static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        let raw = UnsafeRawBufferPointer(bytes)
         var feeds = 0, returns = 0
-        for i in range {
+        var i = range.lowerBound
+        // Eight bytes at a time: a byte equal to b has its high bit set in matches(word, b), no other does.
+        @inline(__always) func matches(_ word: UInt64, _ byte: UInt64) -> Int {
+            let x = word ^ (byte &* 0x0101_0101_0101_0101)
+            let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
+            return (~t & 0x8080_8080_8080_8080).nonzeroBitCount
+        }
+        while i + 8 <= range.upperBound {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            feeds &+= matches(word, 0x0A)
+            returns &+= matches(word, 0x0D)
+            i += 8
+        }
+        while i < range.upperBound {
             feeds &+= bytes[i] == 0x0A ? 1 : 0
             returns &+= bytes[i] == 0x0D ? 1 : 0
+            i += 1
         }
         guard returns > 0 else { return feeds }
         var pairs = 0
