@@ -92,13 +92,19 @@ struct SimulateCommand: ParsableCommand {
             let samples: Int
             let threads: Int
             let stages: StageTimings
+            /// Flops of the kernel's products (B = R·W and Σ d·Δwᵀ).
             let productFlops: Double
+            /// Seconds inside those products, summed over the threads.
+            let productSeconds: Double
+            /// The products' rate: flops ÷ productSeconds × threads (each thread's rate inside them, times the threads).
             let productGflops: Double
+            /// The products' flops ÷ the whole Monte Carlo stage's wall-clock seconds (drawing, panels, grading included).
+            let stageGflops: Double
             let blas: BLASInfo
         }
-        let gflops = statistics.seconds > 0 ? statistics.productFlops / statistics.seconds / 1e9 : 0
         let line = Timings(facilities: facilities, samples: samples, threads: statistics.threads, stages: stages,
-                           productFlops: statistics.productFlops, productGflops: gflops, blas: .current)
+                           productFlops: statistics.productFlops, productSeconds: statistics.productSeconds,
+                           productGflops: statistics.productGflops, stageGflops: statistics.stageGflops, blas: .current)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var data = try encoder.encode(line)

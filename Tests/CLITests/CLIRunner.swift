@@ -32,14 +32,14 @@ func minerisk(_ arguments: [String], in folder: URL = repositoryRoot, environmen
     process.standardError = err
     try process.run()
     // Read both pipes concurrently so a large output cannot block the child.
-    var outData = Data(), errData = Data()
+    let outData = PipeContents()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    errData = err.fileHandleForReading.readDataToEndOfFile()
+    DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))
 }
 
@@ -48,6 +48,11 @@ extension CLIResult {
     var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
     }
+}
+
+/// What one pipe delivered, filled on another thread and read after the DispatchGroup's wait.
+private final class PipeContents: @unchecked Sendable {
+    var data = Data()
 }
 
 /// A fresh temporary folder.

@@ -82,6 +82,20 @@ import MineRisk
         let timings = try json(run.stderr)
         #expect(timings["productFlops"] as? Double ?? 0 > 0)
         #expect((timings["stages"] as! [String: Double])["simulate"] != nil)
+        // The kernel's rate is timed inside its products, so it is never below the rate over the whole stage.
+        let inside = timings["productSeconds"] as? Double ?? 0, stage = (timings["stages"] as! [String: Double])["simulate"]!
+        #expect(inside > 0 && inside <= stage * Double(timings["threads"] as! Int))
+        #expect(timings["productGflops"] as? Double ?? 0 >= timings["stageGflops"] as? Double ?? .infinity)
+    }
+
+    @Test func doctorMeasuresAThinProductOnOneThread() throws {
+        let run = try minerisk(["doctor", "--format", "json", "--dgemm-shape", "64x10x22"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try json(run.stdout)
+        #expect(json["dgemmShape"] as? String == "64x10x22")
+        #expect(json["dgemmShapeThreadGflops"] as? Double ?? 0 > 0)
+        let bad = try minerisk(["doctor", "--dgemm-shape", "64x10"])
+        #expect(bad.status == 64 && bad.stderr.contains("expected three positive sizes MxNxK"))
     }
 
     @Test func badOptionsAreUsageErrors() throws {

@@ -124,12 +124,18 @@ public struct CSVReader {
     /// Calls `body` for each record (the header included); blank lines are skipped.
     /// Throws the first structural problem, such as an unterminated quote.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        try forEachRecord(in: text.contentStart..<text.bytes.count, firstLine: 1, body)
+    }
+
+    /// Calls `body` for each record of the bytes `range` of the text, which must start at the start of a
+    /// record (line `firstLine`); the parallel readers give each thread such a range.
+    func forEachRecord(in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws -> Void) throws {
         try text.bytes.withUnsafeBufferPointer { all in
-            let bytes = UnsafeBufferPointer(rebasing: all[text.contentStart...])
+            let bytes = UnsafeBufferPointer(rebasing: all[range])
             var ranges: [Range<Int>] = []
             ranges.reserveCapacity(32)
             var scratch: [UInt8] = [] // unescaped copies of quoted fields that contain ""
-            var line = 1
+            var line = firstLine
             var i = 0
             let n = bytes.count
             while i < n {

@@ -35,6 +35,8 @@ public struct DatasetLoader {
 
     /// In-memory files by name, instead of the folder (fuzzing and tests).
     private let files: [String: [UInt8]]?
+    /// How assessments.csv is shared between threads (tests cut small files too); never changes the result.
+    var assessmentChunking = AssessmentReader.Chunking()
 
     public init(directory: String, models: ModelSet, skipInvalid: Bool = false) {
         self.directory = directory
@@ -66,7 +68,7 @@ public struct DatasetLoader {
         let expertIndex = Dictionary(uniqueKeysWithValues: experts.enumerated().map { ($1.id, Int32($0)) })
         let context = RowContext(facilities: facilities, facilityIndex: facilityIndex, expertIndex: expertIndex,
                                  rejectedFacilityIDs: state.rejectedFacilityIDs, models: models)
-        let assessments = try AssessmentReader(context: context).read(try read("assessments.csv", into: &state), state: &state)
+        let assessments = try AssessmentReader(context: context, chunking: assessmentChunking).read(try read("assessments.csv", into: &state), state: &state)
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
         try state.problems.throwIfAny()
         state.collectDigests()
@@ -104,6 +106,13 @@ struct LoadState {
     /// Waits for the digests and records them in `hashes`.
     mutating func collectDigests() {
         hashes = digests.mapValues(\.value)
+    }
+
+    /// Adds what a reader of part of a file collected: its problems (up to the cap), rejects and counts.
+    mutating func absorb(_ part: LoadState) {
+        problems.add(contentsOf: part.problems)
+        rejects.append(contentsOf: part.rejects)
+        rejectedRows.merge(part.rejectedRows, uniquingKeysWith: +)
     }
 
     /// Records a bad row: a problem to report, or (skipping) a reject with its reason.

@@ -18,3 +18,32 @@ public enum DGEMMBenchmark {
         return 2 * Double(n) * Double(n) * Double(n) / best / 1e9
     }
 }
+
+extension DGEMMBenchmark {
+    /// GFLOP/s of one BLAS thread on repeated products of an m×k by a k×n matrix, as the Monte Carlo kernel
+    /// makes them (one single-threaded DGEMM per worker thread): total flops over total time of calls made
+    /// for about `seconds`, after one warm-up call.
+    public static func threadGflops(m: Int, n: Int, k: Int, seconds: Double = 0.5) -> Double {
+        var random = SplitMix64(seed: 2)
+        let a = (0..<(m * k)).map { _ in random.nextUnit() }
+        let b = (0..<(k * n)).map { _ in random.nextUnit() }
+        var c = [Double](repeating: 0, count: m * n)
+        return withSingleThreadedBLAS {
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    c.withUnsafeMutableBufferPointer { c in
+                        multiply(a, rows: m, inner: k, b, columns: n, into: c)
+                        var calls = 0, elapsed: UInt64 = 0
+                        while Double(elapsed) / 1e9 < seconds {
+                            let start = DispatchTime.now().uptimeNanoseconds
+                            multiply(a, rows: m, inner: k, b, columns: n, into: c)
+                            elapsed += DispatchTime.now().uptimeNanoseconds - start
+                            calls += 1
+                        }
+                        return 2 * Double(m) * Double(n) * Double(k) * Double(calls) / (Double(elapsed) / 1e9) / 1e9
+                    }
+                }
+            }
+        }
+    }
+}

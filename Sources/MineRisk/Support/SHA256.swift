@@ -1,6 +1,13 @@
+import CCrypto
 import Foundation
 
+// The only file that calls libcrypto.
+
 /// SHA-256 (FIPS 180-4) of a byte buffer, as lowercase hex; used to fingerprint models and data.
+///
+/// OpenSSL's implementation uses the CPU's SHA extensions where it has them (about 1.3 GB/s on the
+/// development machine, against 0.15 GB/s for the portable rounds this replaced): a national round's
+/// 200 MB are hashed while they are parsed.
 public func sha256Hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     if let digest = bytes.withContiguousStorageIfAvailable({ sha256Digest(UnsafeRawBufferPointer($0)) }) {
         return digest
@@ -8,72 +15,21 @@ public func sha256Hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.E
     return Array(bytes).withUnsafeBytes { sha256Digest($0) }
 }
 
-/// The digest of contiguous bytes, hashed in place: only the last block or two are copied for padding.
+/// The digest of contiguous bytes, hashed in place.
 private func sha256Digest(_ bytes: UnsafeRawBufferPointer) -> String {
-    var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-    let whole = bytes.count / 64 * 64
-    var offset = 0
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-        while offset < whole {
-            sha256Compress(&state, UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + 64)]), w.baseAddress!)
-            offset += 64
-        }
-        var tail = [UInt8](bytes[whole...])
-        let bitLength = UInt64(bytes.count) &* 8
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBytes { t in
-            for block in stride(from: 0, to: t.count, by: 64) {
-                sha256Compress(&state, UnsafeRawBufferPointer(rebasing: t[block..<(block + 64)]), w.baseAddress!)
-            }
-        }
+    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var length: UInt32 = 0
+    let empty: UInt8 = 0
+    let succeeded = withUnsafePointer(to: empty) { emptyPointer in
+        EVP_Digest(bytes.baseAddress ?? UnsafeRawPointer(emptyPointer), bytes.count, &digest, &length, EVP_sha256(), nil)
     }
-    let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-    return words.map { word in
-        let hex = String(word, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
+    // EVP_Digest fails only when the library cannot allocate or has no SHA-256 at all.
+    precondition(succeeded == 1 && length == 32, "libcrypto could not compute a SHA-256 (EVP_Digest returned \(succeeded))")
+    return digest[0..<32].map { byte in
+        let hex = String(byte, radix: 16)
+        return byte < 0x10 ? "0" + hex : hex
     }.joined()
 }
-
-/// One 64-byte block of the compression function.
-@inline(__always)
-private func sha256Compress(_ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                            _ block: UnsafeRawBufferPointer, _ w: UnsafeMutablePointer<UInt32>) {
-    for t in 0..<16 { w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
-    for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] &>> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] &>> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = state
-    sha256K.withUnsafeBufferPointer { k in
-        for t in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-    }
-    state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
-}
-
-@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
-
-private let sha256K: [UInt32] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]
 
 /// A SHA-256 computed on another thread while the caller goes on (a large input is parsed meanwhile).
 final class PendingDigest: @unchecked Sendable {

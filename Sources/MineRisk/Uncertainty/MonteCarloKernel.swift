@@ -1,3 +1,5 @@
+import Foundation
+
 /// A group of consecutive samples of the current chunk that share one resampled panel.
 struct PanelGroup {
     /// First sample of the group, counted from the chunk's first sample.
@@ -7,14 +9,20 @@ struct PanelGroup {
     let expertWeights: [Double]?
 }
 
+/// What the products of a kernel run did: their flops and the seconds spent inside them.
+struct KernelCost {
+    var flops = 0.0
+    var productSeconds = 0.0
+}
+
 /// The blocked Monte Carlo kernel on one tile of facilities of one kind: for each panel group of the
 /// chunk, B = R·W is one DGEMM of the tile's (facilities·4) × m memberships with the m × samples
 /// weights, graded while it is hot in cache, then Σ d·Δwᵀ is a second DGEMM for the sensitivities.
 struct MonteCarloKernel {
     let plan: KindPlan
 
-    /// Processes facilities `tile` (rows of the plan) for every group; returns the flops of the products.
-    func run(tile: Range<Int>, groups: [PanelGroup]) -> Double {
+    /// Processes facilities `tile` (rows of the plan) for every group; returns what the products cost.
+    func run(tile: Range<Int>, groups: [PanelGroup]) -> KernelCost {
         let m = plan.indicatorCount
         let rows = tile.count
         let widest = groups.map(\.count).max() ?? 0
@@ -26,7 +34,7 @@ struct MonteCarloKernel {
             products.deallocate()
             departures.deallocate()
         }
-        var flops = 0.0
+        var cost = KernelCost()
         plan.baseMemberships.withUnsafeBufferPointer { base in
             for group in groups {
                 let r: UnsafePointer<Double>
@@ -40,17 +48,23 @@ struct MonteCarloKernel {
                     r = base.baseAddress! + tile.lowerBound * 4 * m
                 }
                 let p = group.count
+                // Only the two DGEMMs are timed: the kernel's GFLOP/s are theirs, drawing and grading apart.
+                let start = DispatchTime.now().uptimeNanoseconds
                 multiply(r, rows: rows * 4, inner: m, lda: m,
                          UnsafePointer(plan.chunkWeights.baseAddress! + group.offset), columns: p, ldb: plan.chunkCapacity,
                          into: products.baseAddress!, ldc: p)
+                let middle = DispatchTime.now().uptimeNanoseconds
                 tally(tile: tile, count: p, products: products.baseAddress!, departures: departures.baseAddress!)
+                let resumed = DispatchTime.now().uptimeNanoseconds
                 multiply(UnsafePointer(departures.baseAddress!), rows: rows, inner: p, lda: p,
                          UnsafePointer(plan.chunkDepartures.baseAddress! + group.offset), columns: m, ldb: plan.chunkCapacity,
                          transposedB: true, into: plan.cross.baseAddress! + tile.lowerBound * m, ldc: m, accumulate: true)
-                flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * p * m)
+                let end = DispatchTime.now().uptimeNanoseconds
+                cost.productSeconds += Double((middle - start) + (end - resumed)) / 1e9
+                cost.flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * p * m)
             }
         }
-        return flops
+        return cost
     }
 
     /// Grades each (facility, sample) of a product B: normalises B, scores it as the grader does, counts

@@ -4,9 +4,17 @@ import Foundation
 public struct SimulationStatistics: Sendable {
     /// Floating-point operations of the matrix products.
     public var productFlops = 0.0
+    /// Seconds spent inside the products (the DGEMMs), summed over the threads that ran them.
+    public var productSeconds = 0.0
     /// Wall-clock seconds of the whole Monte Carlo stage (weights, panels, products, tallies).
     public var seconds = 0.0
+    /// Threads that ran the products side by side.
     public var threads = 1
+
+    /// GFLOP/s of the kernel's products: flops per second inside them on one thread, times the threads.
+    public var productGflops: Double { productSeconds > 0 ? productFlops / productSeconds * Double(threads) / 1e9 : 0 }
+    /// GFLOP/s of the products over the whole stage's wall-clock time.
+    public var stageGflops: Double { seconds > 0 ? productFlops / seconds / 1e9 : 0 }
 }
 
 /// Grade confidence by Monte Carlo: the grading run's data and models, with the AHP judgements, the
@@ -43,7 +51,7 @@ public struct Simulator {
         let chunkCapacity = options.panelGroup * options.groupsPerChunk
         let plans = try makePlans(data, base: base, chunkCapacity: chunkCapacity)
         let expertWeights = data.experts.map(\.weight)
-        var flops = 0.0
+        var flops = 0.0, productSeconds = 0.0, productThreads = 1
         try withSingleThreadedBLAS {
             var done = 0
             while done < options.samples {
@@ -53,20 +61,22 @@ public struct Simulator {
                 let work = plans.indices.flatMap { p in
                     stride(from: 0, to: plans[p].rows, by: options.tileFacilities).map { (p, $0..<min($0 + options.tileFacilities, plans[p].rows)) }
                 }
-                var workFlops = [Double](repeating: 0, count: work.count)
-                try workFlops.withUnsafeMutableBufferPointer { out in
+                productThreads = max(productThreads, min(tasks.threads, work.count))
+                var costs = [KernelCost](repeating: KernelCost(), count: work.count)
+                try costs.withUnsafeMutableBufferPointer { out in
                     try tasks.run(work.count) { index in
                         let (p, tile) = work[index]
                         out[index] = MonteCarloKernel(plan: plans[p]).run(tile: tile, groups: groups)
                     }
                 }
-                flops += workFlops.reduce(0, +)
+                flops += costs.reduce(0) { $0 + $1.flops }
+                productSeconds += costs.reduce(0) { $0 + $1.productSeconds }
                 done += count
                 progress?(done, options.samples)
             }
         }
         let report = SimulationReport(data: data, base: base, plans: plans, options: options, grading: grading, models: models)
-        let statistics = SimulationStatistics(productFlops: flops, seconds: Date().timeIntervalSince(started), threads: tasks.threads)
+        let statistics = SimulationStatistics(productFlops: flops, productSeconds: productSeconds, seconds: Date().timeIntervalSince(started), threads: productThreads)
         return (report, statistics)
     }
 

@@ -1,0 +1,122 @@
+import Foundation
+
+extension AssessmentReader {
+    /// Reads a large file without quotes on all processors: each thread parses its own runs of lines into
+    /// its part of the table, with its own problems and rejects; they are joined in file order.
+    ///
+    /// Returns nil, with `state` untouched, when the file does not qualify or when a row repeats an earlier
+    /// one: the sequential reader then reads the file again and names the repeat at its line.
+    func readInChunks(_ reader: CSVReader, lookup: AssessmentLookup, state: inout LoadState) throws -> AssessmentTable? {
+        let tasks = ParallelTasks(threads: chunking.threads)
+        let text = reader.text
+        let whole = text.contentStart..<text.bytes.count
+        guard tasks.threads > 1, whole.count >= chunking.minimumBytes,
+              let chunks = text.bytes.withUnsafeBufferPointer({
+                  LineChunks($0, range: whole, count: tasks.threads * chunking.chunksPerThread, tasks: tasks)
+              }) else { return nil }
+        var header: CSVHeader?
+        try reader.forEachRecord(in: chunks.header, firstLine: chunks.headerLine) { record in
+            header = try CSVHeader(record: record, required: Self.required)
+        }
+        guard let header else { return nil }
+
+        var offsets: [Int] = []
+        var capacity = 0
+        for run in chunks.capacities {
+            offsets.append(capacity)
+            capacity += run
+        }
+        let skipInvalid = state.skipInvalid
+        var states = [LoadState](repeating: LoadState(skipInvalid: skipInvalid), count: chunks.ranges.count)
+        var counts = [Int](repeating: 0, count: chunks.ranges.count)
+        var table = AssessmentTable()
+        let complete = try AssessmentColumns.make(capacity: capacity, into: &table) { columns in
+            try states.withUnsafeMutableBufferPointer { states in
+                try counts.withUnsafeMutableBufferPointer { counts in
+                    try tasks.run(chunks.ranges.count) { k in
+                        var checker = AssessmentRowChecker(context: context, lookup: lookup)
+                        var local = LoadState(skipInvalid: skipInvalid)
+                        var written = 0
+                        try reader.forEachRecord(in: chunks.ranges[k], firstLine: chunks.firstLines[k]) { r in
+                            if let problem = header.checkWidth(r) {
+                                local.reject(problem)
+                                return
+                            }
+                            switch checker.check(header, r) {
+                            case let .failure(problem): local.reject(problem)
+                            case let .success(row):
+                                columns.set(offsets[k] + written, row)
+                                written += 1
+                            }
+                        }
+                        states[k] = local
+                        counts[k] = written
+                    }
+                }
+            }
+            // Close the gaps left by rejected and blank lines, then look for repeats in file order.
+            var packed = 0
+            for k in counts.indices {
+                columns.move(offsets[k]..<(offsets[k] + counts[k]), to: packed)
+                packed += counts[k]
+            }
+            var seen = keySet(lookup)
+            for row in 0..<packed where !seen.insert(facility: Int(columns.facility[row]), expert: Int(columns.expert[row]),
+                                                      indicator: Int(columns.indicator[row])) {
+                return nil
+            }
+            return packed
+        }
+        guard complete else { return nil }
+        for local in states { state.absorb(local) }
+        return table
+    }
+}
+
+/// The four columns of an assessment table being filled in place by several threads.
+struct AssessmentColumns {
+    let facility: UnsafeMutablePointer<Int32>
+    let expert: UnsafeMutablePointer<Int32>
+    let indicator: UnsafeMutablePointer<Int32>
+    let value: UnsafeMutablePointer<Double>
+
+    /// Fills `table` with the rows `body` writes (it returns how many, or nil to give up); false when it gave up.
+    static func make(capacity: Int, into table: inout AssessmentTable, _ body: (AssessmentColumns) throws -> Int?) rethrows -> Bool {
+        var rows: Int?
+        var facility: [Int32] = [], expert: [Int32] = [], indicator: [Int32] = []
+        let value = try [Double](unsafeUninitializedCapacity: capacity) { v, vCount in
+            facility = try [Int32](unsafeUninitializedCapacity: capacity) { f, fCount in
+                expert = try [Int32](unsafeUninitializedCapacity: capacity) { e, eCount in
+                    indicator = try [Int32](unsafeUninitializedCapacity: capacity) { j, jCount in
+                        rows = try body(AssessmentColumns(facility: f.baseAddress!, expert: e.baseAddress!,
+                                                          indicator: j.baseAddress!, value: v.baseAddress!))
+                        jCount = rows ?? 0
+                    }
+                    eCount = rows ?? 0
+                }
+                fCount = rows ?? 0
+            }
+            vCount = rows ?? 0
+        }
+        guard rows != nil else { return false }
+        table = AssessmentTable(facility: facility, expert: expert, indicator: indicator, value: value)
+        return true
+    }
+
+    @inline(__always)
+    func set(_ index: Int, _ row: AssessmentRow) {
+        facility[index] = Int32(row.facility)
+        expert[index] = Int32(row.expert)
+        indicator[index] = Int32(row.indicator)
+        value[index] = row.value
+    }
+
+    /// Moves rows `range` down to start at `target` (target ≤ range.lowerBound).
+    func move(_ range: Range<Int>, to target: Int) {
+        guard target != range.lowerBound, !range.isEmpty else { return }
+        memmove(facility + target, facility + range.lowerBound, range.count * MemoryLayout<Int32>.stride)
+        memmove(expert + target, expert + range.lowerBound, range.count * MemoryLayout<Int32>.stride)
+        memmove(indicator + target, indicator + range.lowerBound, range.count * MemoryLayout<Int32>.stride)
+        memmove(value + target, value + range.lowerBound, range.count * MemoryLayout<Double>.stride)
+    }
+}
