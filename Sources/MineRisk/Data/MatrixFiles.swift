@@ -15,6 +15,9 @@ public struct PairwiseMatrixFile: Sendable {
         // A header row has a label that is not a number somewhere after its first cell.
         let hasHeader = records[0].cells.dropFirst().contains { parseJudgement($0) == nil }
         let body = hasHeader ? Array(records.dropFirst()) : records
+        guard !body.isEmpty else {
+            throw MineRiskError.invalid(SourceLocation(file: reader.file, line: 2), "only a header row: expected a square matrix of judgements under it")
+        }
         let hasLabels = body.contains { !$0.cells.isEmpty && parseJudgement($0.cells[0]) == nil }
         var problems = ProblemList()
         var rows: [[Double]] = []

@@ -40,6 +40,7 @@ public let consistencyThreshold = 0.10
 /// Each problem is reported with its 1-based cell.
 public func pairwiseMatrixProblems(_ a: Matrix) -> [String] {
     guard a.isSquare else { return ["not square: \(a.rows) rows of \(a.columns) columns"] }
+    guard a.rows > 0 else { return ["empty: expected at least one judgement"] }
     var problems: [String] = []
     for i in 0..<a.rows {
         for j in 0..<a.columns {

@@ -101,3 +101,11 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct AHPEdgeTests {
+    /// An empty matrix is refused before LAPACK sees it (dgeev rejects n = 0 with info = −12).
+    @Test func emptyMatrixIsRefused() {
+        #expect(pairwiseMatrixProblems(Matrix(rows: 0, columns: 0)) == ["empty: expected at least one judgement"])
+        #expect(throws: MineRiskError.self) { try analyticHierarchy(Matrix(rows: 0, columns: 0)) }
+    }
+}
