@@ -21,9 +21,9 @@ struct SynthCommand: ParsableCommand {
             commandName: "liangshan-2017",
             abstract: "Write the Liangshan 2017 seed (and the 2016 round before it).",
             discussion: """
-            The data are synthetic, made so that grading them reproduces the totals of the 2017 Liangshan report:
-            189 facilities assessed, 58 graded, 160 non-coal standardized, 9 coal mines with 1.44 Mt/yr left.
-            The committed seeds/ folders are this command's output.
+            The data are synthetic, made so that grading them reproduces the published totals of the 2017
+            Liangshan report (listed in seeds/liangshan-2017/README.md). The committed seeds/ folders are this
+            command's output.
             """
         )
 
