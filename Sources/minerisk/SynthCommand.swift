@@ -21,9 +21,9 @@ struct SynthCommand: ParsableCommand {
             commandName: "liangshan-2017",
             abstract: "Write the Liangshan 2017 seed (and the 2016 round before it).",
             discussion: """
-            The data are synthetic, made so that grading them reproduces the published totals of the 2017
-            Liangshan report (listed in seeds/liangshan-2017/README.md). The committed seeds/ folders are this
-            command's output.
+            The data are synthetic, made so that grading them reproduces the published totals of the 2017 \
+            Liangshan report (listed in seeds/liangshan-2017/README.md). The committed seeds/ folders are \
+            this command's output.
             """
         )
 
