@@ -100,11 +100,16 @@ struct SimulateCommand: ParsableCommand {
             let productGflops: Double
             /// The products' flops ÷ the whole Monte Carlo stage's wall-clock seconds (drawing, panels, grading included).
             let stageGflops: Double
+            /// The rates of the score product B = R·W and of the sensitivity product Σ d·Δwᵀ, each counted as productGflops.
+            let scoreProductGflops: Double
+            let sensitivityProductGflops: Double
             let blas: BLASInfo
         }
         let line = Timings(facilities: facilities, samples: samples, threads: statistics.threads, stages: stages,
                            productFlops: statistics.productFlops, productSeconds: statistics.productSeconds,
-                           productGflops: statistics.productGflops, stageGflops: statistics.stageGflops, blas: .current)
+                           productGflops: statistics.productGflops, stageGflops: statistics.stageGflops,
+                           scoreProductGflops: statistics.scoreProductGflops,
+                           sensitivityProductGflops: statistics.sensitivityProductGflops, blas: .current)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var data = try encoder.encode(line)

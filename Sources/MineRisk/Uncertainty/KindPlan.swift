@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a Monte Carlo run keeps for one facility kind: the facilities it simulates, their
 /// base memberships, the weight sampler, the buffers of the current chunk of samples and the tallies.
 final class KindPlan {
@@ -38,9 +40,13 @@ final class KindPlan {
     let chunkWeights: UnsafeMutableBufferPointer<Double>
     let chunkDepartures: UnsafeMutableBufferPointer<Double>
     let chunkCapacity: Int
+    /// Per panel group of the chunk: M = Σₛ wₛ·Δwₛᵀ (m × m) and Σₛ Δwₛ (m), for the sensitivities.
+    let groupMoments: UnsafeMutableBufferPointer<Double>
+    let groupDepartureSums: UnsafeMutableBufferPointer<Double>
+    let panelGroup: Int
 
     init(kind: FacilityKind, sampler: WeightSampler, model: IndicatorModel, facilities: [Int], baseMemberships: [Double],
-         cells: PanelCells?, baseScores: [Double], baseWeights: [Double], rule: GradeRule, chunkCapacity: Int) {
+         cells: PanelCells?, baseScores: [Double], baseWeights: [Double], rule: GradeRule, chunkCapacity: Int, panelGroup: Int) {
         self.kind = kind
         self.sampler = sampler
         indicators = model.indicators
@@ -71,6 +77,12 @@ final class KindPlan {
         chunkWeights.initialize(repeating: 0)
         chunkDepartures = .allocate(capacity: m * chunkCapacity)
         chunkDepartures.initialize(repeating: 0)
+        self.panelGroup = panelGroup
+        let groups = (chunkCapacity + panelGroup - 1) / panelGroup
+        groupMoments = .allocate(capacity: groups * m * m)
+        groupMoments.initialize(repeating: 0)
+        groupDepartureSums = .allocate(capacity: groups * m)
+        groupDepartureSums.initialize(repeating: 0)
     }
 
     deinit {
@@ -80,18 +92,42 @@ final class KindPlan {
         cross.deallocate()
         chunkWeights.deallocate()
         chunkDepartures.deallocate()
+        groupMoments.deallocate()
+        groupDepartureSums.deallocate()
     }
 
-    /// Centres the chunk's weights on the base weights and adds them to the weight tallies, in sample order.
-    func recordChunkWeights(count: Int) {
+    /// Centres the chunk's weights on the base weights and adds them to the weight tallies, in sample
+    /// order; then, per panel group, the moments the sensitivities need (see `MonteCarloKernel`).
+    /// Returns the cost of the moments' products.
+    func recordChunkWeights(count: Int) -> KernelCost {
         let m = indicatorCount
         for j in 0..<m {
+            var groupSum = 0.0
             for s in 0..<count {
                 let d = chunkWeights[j * chunkCapacity + s] - baseWeights[j]
                 chunkDepartures[j * chunkCapacity + s] = d
                 weightSum[j] += d
                 weightSquares[j] += d * d
+                groupSum += d
+                if (s + 1) % panelGroup == 0 || s + 1 == count {
+                    groupDepartureSums[s / panelGroup * m + j] = groupSum
+                    groupSum = 0
+                }
             }
         }
+        var cost = KernelCost()
+        for offset in stride(from: 0, to: count, by: panelGroup) {
+            let p = min(panelGroup, count - offset)
+            let start = DispatchTime.now().uptimeNanoseconds
+            // M = W·ΔWᵀ over the group's samples: (m × p) by (p × m).
+            multiply(UnsafePointer(chunkWeights.baseAddress! + offset), rows: m, inner: p, lda: chunkCapacity,
+                     UnsafePointer(chunkDepartures.baseAddress! + offset), columns: m, ldb: chunkCapacity, transposedB: true,
+                     into: groupMoments.baseAddress! + offset / panelGroup * m * m, ldc: m)
+            cost.productSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            cost.flops += 2 * Double(m * m * p)
+            cost.sensitivitySeconds = cost.productSeconds
+            cost.sensitivityFlops = cost.flops
+        }
+        return cost
     }
 }

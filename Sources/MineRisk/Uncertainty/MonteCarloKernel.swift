@@ -9,15 +9,25 @@ struct PanelGroup {
     let expertWeights: [Double]?
 }
 
-/// What the products of a kernel run did: their flops and the seconds spent inside them.
+/// What the products of a kernel run did: their flops and the seconds spent inside them, in all and for
+/// the sensitivity product alone.
 struct KernelCost {
     var flops = 0.0
     var productSeconds = 0.0
+    var sensitivityFlops = 0.0
+    var sensitivitySeconds = 0.0
 }
 
 /// The blocked Monte Carlo kernel on one tile of facilities of one kind: for each panel group of the
 /// chunk, B = R·W is one DGEMM of the tile's (facilities·4) × m memberships with the m × samples
-/// weights, graded while it is hot in cache, then Σ d·Δwᵀ is a second DGEMM for the sensitivities.
+/// weights, graded while it is hot in cache.
+///
+/// The sensitivities need Σₛ dₛ·Δwₛ per facility, d being the score's departure from the base score.
+/// A facility's memberships sum to 1 over the grades for each indicator and the weights to 1, so its
+/// score in sample s is r·wₛ, with r = Σ_g v_g·R_g (R's four rows weighted by the grade values), and
+/// Σₛ dₛ·Δwₛ = r·M − base·ΣₛΔwₛ with M = Σₛ wₛ·Δwₛᵀ, an m × m matrix the whole kind shares for the
+/// group (`KindPlan.recordChunkWeights`). So the second product is (tile × m) by (m × m), not
+/// (tile × samples) by (samples × m): the same sums, up to rounding, for a fifth of the flops.
 struct MonteCarloKernel {
     let plan: KindPlan
 
@@ -28,13 +38,20 @@ struct MonteCarloKernel {
         let widest = groups.map(\.count).max() ?? 0
         let memberships = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * 4 * m)
         let products = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * 4 * widest)
-        let departures = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * widest)
+        let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: widest)
+        let reduced = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * m)
         defer {
             memberships.deallocate()
             products.deallocate()
-            departures.deallocate()
+            scores.deallocate()
+            reduced.deallocate()
         }
         var cost = KernelCost()
+        // B is accumulated into (β = 1): zeroed here once, then left zeroed by the pass that grades it, which
+        // has just loaded those lines — no separate clearing pass over B before each product.
+        let cleared = DispatchTime.now().uptimeNanoseconds
+        products.initialize(repeating: 0)
+        cost.productSeconds += Double(DispatchTime.now().uptimeNanoseconds - cleared) / 1e9
         plan.baseMemberships.withUnsafeBufferPointer { base in
             for group in groups {
                 let r: UnsafePointer<Double>
@@ -52,31 +69,53 @@ struct MonteCarloKernel {
                 let start = DispatchTime.now().uptimeNanoseconds
                 multiply(r, rows: rows * 4, inner: m, lda: m,
                          UnsafePointer(plan.chunkWeights.baseAddress! + group.offset), columns: p, ldb: plan.chunkCapacity,
-                         into: products.baseAddress!, ldc: p)
+                         into: products.baseAddress!, ldc: p, accumulate: true)
                 let middle = DispatchTime.now().uptimeNanoseconds
-                tally(tile: tile, count: p, products: products.baseAddress!, departures: departures.baseAddress!)
+                tally(tile: tile, count: p, products: products.baseAddress!, scores: scores.baseAddress!)
+                // Sensitivities: cross += r·M − base·ΣΔw (see above).
+                reduce(r, rows: rows, into: reduced.baseAddress!)
+                let g = group.offset / plan.panelGroup
                 let resumed = DispatchTime.now().uptimeNanoseconds
-                multiply(UnsafePointer(departures.baseAddress!), rows: rows, inner: p, lda: p,
-                         UnsafePointer(plan.chunkDepartures.baseAddress! + group.offset), columns: m, ldb: plan.chunkCapacity,
-                         transposedB: true, into: plan.cross.baseAddress! + tile.lowerBound * m, ldc: m, accumulate: true)
+                multiply(UnsafePointer(reduced.baseAddress!), rows: rows, inner: m, lda: m,
+                         UnsafePointer(plan.groupMoments.baseAddress! + g * m * m), columns: m, ldb: m,
+                         into: plan.cross.baseAddress! + tile.lowerBound * m, ldc: m, accumulate: true)
                 let end = DispatchTime.now().uptimeNanoseconds
+                let departureSums = plan.groupDepartureSums.baseAddress! + g * m
+                for i in tile {
+                    let base = plan.baseScores[i]
+                    let cross = plan.cross.baseAddress! + i * m
+                    for j in 0..<m { cross[j] -= base * departureSums[j] }
+                }
                 cost.productSeconds += Double((middle - start) + (end - resumed)) / 1e9
-                cost.flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * p * m)
+                cost.flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * m * m)
+                cost.sensitivitySeconds += Double(end - resumed) / 1e9
+                cost.sensitivityFlops += 2 * Double(rows * m * m)
             }
         }
         return cost
     }
 
+    /// r = Σ_g v_g·R_g for each facility of the tile: its four membership rows weighted by the grade values.
+    private func reduce(_ r: UnsafePointer<Double>, rows: Int, into out: UnsafeMutablePointer<Double>) {
+        let m = plan.indicatorCount
+        let v0 = plan.gradeValues[0], v1 = plan.gradeValues[1], v2 = plan.gradeValues[2], v3 = plan.gradeValues[3]
+        for t in 0..<rows {
+            let r0 = r + 4 * t * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m
+            let o = out + t * m
+            for j in 0..<m { o[j] = r0[j] * v0 + r1[j] * v1 + r2[j] * v2 + r3[j] * v3 }
+        }
+    }
+
     /// Grades each (facility, sample) of a product B: normalises B, scores it as the grader does, counts
-    /// the grade, and writes the score's departure from the facility's base score.
+    /// the grade, and sums the score's departure from the facility's base score and its square. Leaves B
+    /// zeroed for the next product.
     private func tally(tile: Range<Int>, count p: Int, products: UnsafeMutablePointer<Double>,
-                       departures: UnsafeMutablePointer<Double>) {
+                       scores d: UnsafeMutablePointer<Double>) {
         let v0 = plan.gradeValues[0], v1 = plan.gradeValues[1], v2 = plan.gradeValues[2], v3 = plan.gradeValues[3]
         let top0 = plan.bandTops[0], top1 = plan.bandTops[1], top2 = plan.bandTops[2]
         let byScore = plan.rule == .score
         for (t, i) in tile.enumerated() {
             let b0 = products + 4 * t * p, b1 = b0 + p, b2 = b1 + p, b3 = b2 + p
-            let d = departures + t * p
             let base = plan.baseScores[i]
             var n0 = 0, n1 = 0, n2 = 0, n3 = 0
             var sum = 0.0, squares = 0.0
@@ -88,8 +127,9 @@ struct MonteCarloKernel {
                     let total = x0 + x1 + x2 + x3
                     let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
                     d[s] = total > 0 ? dot / total : dot
+                    b0[s] = 0; b1[s] = 0; b2[s] = 0; b3[s] = 0
                 }
-                // Pass 2: grades counted, scores turned into departures and summed in four fixed lanes.
+                // Pass 2: grades counted, departures from the base score summed in four fixed lanes.
                 // GradeBands: the first band whose top the score is below; bands ascend, so counting the tops
                 // above the score gives 3 − grade.
                 var lanes = (0.0, 0.0, 0.0, 0.0), squareLanes = (0.0, 0.0, 0.0, 0.0)
@@ -102,14 +142,12 @@ struct MonteCarloKernel {
                 }
                 while s + 4 <= p {
                     let e0 = grade(d[s]), e1 = grade(d[s + 1]), e2 = grade(d[s + 2]), e3 = grade(d[s + 3])
-                    d[s] = e0; d[s + 1] = e1; d[s + 2] = e2; d[s + 3] = e3
                     lanes.0 += e0; lanes.1 += e1; lanes.2 += e2; lanes.3 += e3
                     squareLanes.0 += e0 * e0; squareLanes.1 += e1 * e1; squareLanes.2 += e2 * e2; squareLanes.3 += e3 * e3
                     s += 4
                 }
                 while s < p {
                     let e = grade(d[s])
-                    d[s] = e
                     lanes.0 += e
                     squareLanes.0 += e * e
                     s += 1
@@ -127,6 +165,7 @@ struct MonteCarloKernel {
                     let total = x0 + x1 + x2 + x3
                     let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
                     let score = total > 0 ? dot / total : dot
+                    b0[s] = 0; b1[s] = 0; b2[s] = 0; b3[s] = 0
                     // Maximum membership (normalising by a positive total keeps the order), the first grade winning a tie (as the grader's max(by:)).
                     var grade = 0, best = x0
                     if x1 > best { grade = 1; best = x1 }
@@ -137,7 +176,6 @@ struct MonteCarloKernel {
                     n2 &+= grade == 2 ? 1 : 0
                     n3 &+= grade == 3 ? 1 : 0
                     let departure = score - base
-                    d[s] = departure
                     sum += departure
                     squares += departure * departure
                 }

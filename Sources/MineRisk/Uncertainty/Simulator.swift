@@ -10,11 +10,19 @@ public struct SimulationStatistics: Sendable {
     public var seconds = 0.0
     /// Threads that ran the products side by side.
     public var threads = 1
+    /// The part of `productFlops` and `productSeconds` that is the sensitivity product Σ d·Δwᵀ.
+    public var sensitivityFlops = 0.0
+    public var sensitivitySeconds = 0.0
 
     /// GFLOP/s of the kernel's products: flops per second inside them on one thread, times the threads.
     public var productGflops: Double { productSeconds > 0 ? productFlops / productSeconds * Double(threads) / 1e9 : 0 }
     /// GFLOP/s of the products over the whole stage's wall-clock time.
     public var stageGflops: Double { seconds > 0 ? productFlops / seconds / 1e9 : 0 }
+    /// GFLOP/s of the score product B = R·W alone, and of the sensitivity product alone, counted as `productGflops`.
+    public var scoreProductGflops: Double { rate(productFlops - sensitivityFlops, productSeconds - sensitivitySeconds) }
+    public var sensitivityProductGflops: Double { rate(sensitivityFlops, sensitivitySeconds) }
+
+    private func rate(_ flops: Double, _ seconds: Double) -> Double { seconds > 0 ? flops / seconds * Double(threads) / 1e9 : 0 }
 }
 
 /// Grade confidence by Monte Carlo: the grading run's data and models, with the AHP judgements, the
@@ -51,13 +59,17 @@ public struct Simulator {
         let chunkCapacity = options.panelGroup * options.groupsPerChunk
         let plans = try makePlans(data, base: base, chunkCapacity: chunkCapacity)
         let expertWeights = data.experts.map(\.weight)
-        var flops = 0.0, productSeconds = 0.0, productThreads = 1
+        var flops = 0.0, productSeconds = 0.0, sensitivityFlops = 0.0, sensitivitySeconds = 0.0, productThreads = 1
         try withSingleThreadedBLAS {
             var done = 0
             while done < options.samples {
                 let count = min(chunkCapacity, options.samples - done)
                 let groups = panelGroups(first: done, count: count, expertWeights: expertWeights)
-                try drawWeights(plans, first: done, count: count, tasks: tasks)
+                let moments = try drawWeights(plans, first: done, count: count, tasks: tasks)
+                flops += moments.flops
+                productSeconds += moments.productSeconds
+                sensitivityFlops += moments.sensitivityFlops
+                sensitivitySeconds += moments.sensitivitySeconds
                 let work = plans.indices.flatMap { p in
                     stride(from: 0, to: plans[p].rows, by: options.tileFacilities).map { (p, $0..<min($0 + options.tileFacilities, plans[p].rows)) }
                 }
@@ -71,12 +83,15 @@ public struct Simulator {
                 }
                 flops += costs.reduce(0) { $0 + $1.flops }
                 productSeconds += costs.reduce(0) { $0 + $1.productSeconds }
+                sensitivityFlops += costs.reduce(0) { $0 + $1.sensitivityFlops }
+                sensitivitySeconds += costs.reduce(0) { $0 + $1.sensitivitySeconds }
                 done += count
                 progress?(done, options.samples)
             }
         }
         let report = SimulationReport(data: data, base: base, plans: plans, options: options, grading: grading, models: models)
-        let statistics = SimulationStatistics(productFlops: flops, productSeconds: productSeconds, seconds: Date().timeIntervalSince(started), threads: productThreads)
+        let statistics = SimulationStatistics(productFlops: flops, productSeconds: productSeconds, seconds: Date().timeIntervalSince(started), threads: productThreads,
+                                             sensitivityFlops: sensitivityFlops, sensitivitySeconds: sensitivitySeconds)
         return (report, statistics)
     }
 
@@ -94,7 +109,8 @@ public struct Simulator {
     }
 
     /// Draws the weights of samples first..<first+count for every kind, a panel group per task.
-    private func drawWeights(_ plans: [KindPlan], first: Int, count: Int, tasks: ParallelTasks) throws {
+    /// Returns the cost of the products that prepare the sensitivities' moments.
+    private func drawWeights(_ plans: [KindPlan], first: Int, count: Int, tasks: ParallelTasks) throws -> KernelCost {
         let batches = plans.indices.flatMap { p in stride(from: 0, to: count, by: options.panelGroup).map { (p, $0) } }
         var inconsistent = [Int](repeating: 0, count: batches.count)
         try inconsistent.withUnsafeMutableBufferPointer { out in
@@ -107,7 +123,15 @@ public struct Simulator {
             }
         }
         for (index, (p, _)) in batches.enumerated() { plans[p].inconsistentSamples += inconsistent[index] }
-        for plan in plans { plan.recordChunkWeights(count: count) }
+        var cost = KernelCost()
+        for plan in plans {
+            let part = plan.recordChunkWeights(count: count)
+            cost.flops += part.flops
+            cost.productSeconds += part.productSeconds
+            cost.sensitivityFlops += part.sensitivityFlops
+            cost.sensitivitySeconds += part.sensitivitySeconds
+        }
+        return cost
     }
 
     /// One plan per kind that has facilities to simulate, in the grader's kind order.
@@ -141,7 +165,7 @@ public struct Simulator {
                 kind: kind, sampler: sampler, model: model, facilities: facilities,
                 baseMemberships: aggregated.membershipMatrix(simulated).storage, cells: cells,
                 baseScores: facilities.map { base.facilities[$0].score ?? 0 }, baseWeights: baseWeights,
-                rule: grading.gradeRule, chunkCapacity: chunkCapacity))
+                rule: grading.gradeRule, chunkCapacity: chunkCapacity, panelGroup: options.panelGroup))
         }
         return plans
     }
