@@ -59,6 +59,25 @@ struct AssessmentKeySet {
         }
     }
 
+    /// Adds the triples of rows 0..<count of the columns; false as soon as one was already there.
+    mutating func insertAll(_ columns: AssessmentColumns, count: Int) -> Bool {
+        guard set == nil else {
+            for row in 0..<count where !insert(facility: Int(columns.facility[row]), expert: Int(columns.expert[row]),
+                                               indicator: Int(columns.indicator[row])) { return false }
+            return true
+        }
+        let experts = experts, indicators = indicators
+        return bits.withUnsafeMutableBufferPointer { bits in
+            for row in 0..<count {
+                let index = (Int(columns.facility[row]) * experts + Int(columns.expert[row])) * indicators + Int(columns.indicator[row])
+                let word = index >> 6, mask: UInt64 = 1 << UInt64(index & 63)
+                if bits[word] & mask != 0 { return false }
+                bits[word] |= mask
+            }
+            return true
+        }
+    }
+
     /// Adds a triple; false when it was already there.
     mutating func insert(facility f: Int, expert e: Int, indicator j: Int) -> Bool {
         if set != nil {

@@ -2,7 +2,8 @@ import Foundation
 
 extension AssessmentReader {
     /// Reads a large file without quotes on all processors: each thread parses its own runs of lines into
-    /// its part of the table, with its own problems and rejects; they are joined in file order.
+    /// its part of the table, with its own problems and rejects; they are joined in file order. Plainly
+    /// valid lines take the fast path of `AssessmentLines`; every other line the general reader.
     ///
     /// Returns nil, with `state` untouched, when the file does not qualify or when a row repeats an earlier
     /// one: the sequential reader then reads the file again and names the repeat at its line.
@@ -37,7 +38,7 @@ extension AssessmentReader {
                         var checker = AssessmentRowChecker(context: context, lookup: lookup)
                         var local = LoadState(skipInvalid: skipInvalid)
                         var written = 0
-                        try reader.forEachRecord(in: chunks.ranges[k], firstLine: chunks.firstLines[k]) { r in
+                        func general(_ r: CSVRecord) {
                             if let problem = header.checkWidth(r) {
                                 local.reject(problem)
                                 return
@@ -47,6 +48,21 @@ extension AssessmentReader {
                             case let .success(row):
                                 columns.set(offsets[k] + written, row)
                                 written += 1
+                            }
+                        }
+                        let range = chunks.ranges[k]
+                        try text.bytes.withUnsafeBufferPointer { bytes in
+                            if var lines = AssessmentLines(header: header, lookup: lookup),
+                               !AssessmentLines.hasLoneCarriageReturn(bytes, range) {
+                                written = try lines.read(bytes, range: range, firstLine: chunks.firstLines[k],
+                                                         into: columns, at: offsets[k]) { line, number, row in
+                                    // The general reader writes its row (if any) where the fast path is.
+                                    written = row - offsets[k]
+                                    try reader.forEachRecord(in: line, firstLine: number, general)
+                                    return written - (row - offsets[k])
+                                }
+                            } else {
+                                try reader.forEachRecord(in: range, firstLine: chunks.firstLines[k], general)
                             }
                         }
                         states[k] = local
@@ -61,10 +77,7 @@ extension AssessmentReader {
                 packed += counts[k]
             }
             var seen = keySet(lookup)
-            for row in 0..<packed where !seen.insert(facility: Int(columns.facility[row]), expert: Int(columns.expert[row]),
-                                                      indicator: Int(columns.indicator[row])) {
-                return nil
-            }
+            guard seen.insertAll(columns, count: packed) else { return nil }
             return packed
         }
         guard complete else { return nil }

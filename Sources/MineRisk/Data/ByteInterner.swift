@@ -46,6 +46,14 @@ struct ByteInterner {
         }
     }
 
+    /// True when the bytes are exactly the id at `index`, untrimmed: a cheap check of a guessed index.
+    @inline(__always)
+    func matches(_ field: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let range = keyRanges[index]
+        guard range.count == field.count else { return false }
+        return field.isEmpty || keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, field.baseAddress!, field.count) == 0 }
+    }
+
     private mutating func insert(_ key: Int) {
         let range = keyRanges[key]
         var slot = keys.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[range])) } & mask

@@ -73,22 +73,42 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { return nil }
     let size = max(0, Int(status.st_size))
+    let regular = status.st_mode & S_IFMT == S_IFREG
+    // A large regular file is read in parts side by side: the copies and page faults of a national
+    // assessments.csv (200 MB) take half the time on two threads.
+    let parts = regular && size >= 1 << 24 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
     var failed = false
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        var done = 0
-        while done < size {
-            let got = read(descriptor, buffer.baseAddress! + done, size - done)
-            if got < 0 {
-                if errno == EINTR { continue }
-                failed = true
-                break
+        guard size > 0 else { return }
+        let share = (size + parts - 1) / parts
+        var got = [Int](repeating: 0, count: parts)
+        got.withUnsafeMutableBufferPointer { got in
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let start = part * share, length = max(0, min(share, size - start))
+                var done = 0
+                while done < length {
+                    let n = parts == 1 ? read(descriptor, buffer.baseAddress! + done, length - done)
+                        : pread(descriptor, buffer.baseAddress! + start + done, length - done, off_t(start + done))
+                    if n < 0, errno == EINTR { continue }
+                    if n < 0 { got[part] = -1; return }
+                    if n == 0 { break }
+                    done += n
+                }
+                got[part] = done
             }
-            if got == 0 { break }
-            done += got
         }
-        count = done
+        // Keep the parts up to the first short one (a file that shrank while it was read).
+        for part in 0..<parts {
+            if got[part] < 0 { failed = true; break }
+            count += got[part]
+            if got[part] < min(share, size - part * share) { break }
+        }
     }
     if failed { return nil }
+    if parts > 1 {
+        if bytes.count < size { return bytes }
+        guard lseek(descriptor, off_t(size), SEEK_SET) >= 0 else { return nil }
+    }
     // Whatever the size did not count (a file still growing, a pipe, /proc): read to the end.
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {

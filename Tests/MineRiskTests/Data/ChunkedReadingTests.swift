@@ -84,6 +84,39 @@ import Testing
         }, "a row repeated at once")
     }
 
+    /// The fast path (`AssessmentLines`) accepts only what the general reader accepts, with the same
+    /// indices and values: rows it must not take from their bytes go to the general reader.
+    @Test func fastPathAgreesOnOddRows() throws {
+        try expectSameReading({ text in
+            var lines = text.components(separatedBy: "\n")
+            let odd: [(String) -> String] = [
+                { " " + $0.replacingOccurrences(of: ",", with: " , ") + " " },           // spaces around every field
+                { $0.components(separatedBy: ",").dropLast().joined(separator: ",") + ",+3" },
+                { $0.components(separatedBy: ",").dropLast().joined(separator: ",") + ",2.5" },
+                { $0.components(separatedBy: ",").dropLast().joined(separator: ",") + ",1e1" },
+                { $0.components(separatedBy: ",").dropLast().joined(separator: ",") + ",-1" },
+                { $0.components(separatedBy: ",").dropLast().joined(separator: ",") + "," },
+                { $0.replacingOccurrences(of: ",", with: ",,", options: .anchored) },    // a fifth field in front
+                { $0.components(separatedBy: ",").dropFirst().joined(separator: ",") },  // three fields
+                { "UG001-AN-ID-LONGER-THAN-SIXTEEN-BYTES" + $0.drop(while: { $0 != "," }) },
+                { $0.replacingOccurrences(of: ",ug_", with: ",tp_").replacingOccurrences(of: ",op_", with: ",ug_") },
+            ]
+            for (k, i) in stride(from: 3, to: lines.count - 1, by: 311).enumerated() { lines[i] = odd[k % odd.count](lines[i]) }
+            // Indicators out of their usual order: the guess of the next indicator misses.
+            for i in stride(from: 40, to: lines.count - 2, by: 503) { lines.swapAt(i, i + 1) }
+            return lines.joined(separator: "\n")
+        }, "odd rows for the fast path")
+    }
+
+    @Test func columnsInAnotherOrder() throws {
+        try expectSameReading({ text in
+            text.components(separatedBy: "\n").map { line in
+                let f = line.components(separatedBy: ",")
+                return f.count == 4 ? [f[3], f[2], f[0], f[1]].joined(separator: ",") : line
+            }.joined(separator: "\n")
+        }, "value, indicator, facility, expert")
+    }
+
     @Test func quotedFilesAreReadByOneThread() throws {
         try expectSameReading({ $0.replacingOccurrences(of: "UG001,E01,ug_groundwater,2", with: "\"UG001\",E01,ug_groundwater,\"2\"") }, "quoted fields")
         try expectSameReading({ $0.replacingOccurrences(of: "UG001,E01,ug_groundwater,2", with: "UG001,E01,ug_gr\"oundwater,2") }, "a stray quote")

@@ -1,0 +1,163 @@
+import Foundation
+
+/// The fast path of the parallel assessment reader, for one run of lines without quotes.
+///
+/// A line is split on its commas and accepted from its bytes when it is plainly valid: four fields, known
+/// ids of matching kinds, a number the indicator accepts. Rows come grouped by facility and expert, with
+/// the indicators in the same order each time, so the previous row's facility and expert and the indicator
+/// that followed the previous one last time are tried before any hash lookup. Every other line goes to
+/// `otherwise`, the general reader, which accepts it or names its problem exactly as it would have: the
+/// fast path only ever accepts a row the general reader accepts, with the same indices and value.
+struct AssessmentLines {
+    let lookup: AssessmentLookup
+    /// Positions of facility_id, expert_id, indicator_id and value in a header of exactly these four.
+    private let columns: (facility: Int, expert: Int, indicator: Int, value: Int)
+    private var facility: (bytes: UnsafeBufferPointer<UInt8>, index: Int) = (UnsafeBufferPointer(start: nil, count: 0), -1)
+    private var expert: (bytes: UnsafeBufferPointer<UInt8>, index: Int) = (UnsafeBufferPointer(start: nil, count: 0), -1)
+    private var indicator = -1
+    /// The indicator that followed each indicator the last time it was seen (−1: none yet).
+    private var following: [Int]
+
+    /// Nil unless the header has exactly the four assessment columns.
+    init?(header: CSVHeader, lookup: AssessmentLookup) {
+        guard header.names.count == 4, let f = header.column("facility_id"), let e = header.column("expert_id"),
+              let i = header.column("indicator_id"), let v = header.column("value") else { return nil }
+        self.lookup = lookup
+        columns = (f, e, i, v)
+        following = [Int](repeating: -1, count: lookup.indicatorKind.count)
+    }
+
+    /// True when `range` has a carriage return not followed by a line feed: a line break the fast path
+    /// does not split on, so the whole run goes to the general reader.
+    static func hasLoneCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let base = bytes.baseAddress!
+        var p = range.lowerBound
+        while p < range.upperBound, let found = memchr(base + p, 0x0D, range.upperBound - p) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if at + 1 >= range.upperBound || base[at + 1] != 0x0A { return true }
+            p = at + 2
+        }
+        return false
+    }
+
+    /// Reads the lines of `range` (whole lines, the first on line `firstLine`, no quote, no lone CR) into
+    /// `columns` from row `first` on. A row the fast path accepts is written there; for any other line,
+    /// `otherwise` gets its byte range, its line and the row it may write to, and says how many it wrote.
+    /// Returns the rows written.
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int,
+                       into columns: AssessmentColumns, at first: Int,
+                       otherwise: (Range<Int>, Int, Int) throws -> Int) rethrows -> Int {
+        let base = bytes.baseAddress!
+        let raw = UnsafeRawPointer(base)
+        let end = range.upperBound
+        let limit = base + bytes.count
+        var i = range.lowerBound, line = firstLine
+        var written = first
+        while i < end {
+            // The line's commas (the first three) and its line feed, eight bytes at a time.
+            var cut = (i, i, i), commas = 0
+            @inline(__always) func comma(_ at: Int) {
+                switch commas {
+                case 0: cut.0 = at
+                case 1: cut.1 = at
+                case 2: cut.2 = at
+                default: break
+                }
+                commas += 1
+            }
+            var p = i, next = end
+            while p + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                var found = Self.matches(word, 0x2C)
+                let feeds = Self.matches(word, 0x0A)
+                if feeds != 0 { found &= (feeds & (0 &- feeds)) &- 1 } // only the commas before the line feed
+                while found != 0 {
+                    comma(p + found.trailingZeroBitCount >> 3)
+                    found &= found &- 1
+                }
+                if feeds != 0 {
+                    next = p + feeds.trailingZeroBitCount >> 3
+                    break
+                }
+                p += 8
+            }
+            if next == end {
+                while p < end, base[p] != 0x0A {
+                    if base[p] == 0x2C { comma(p) }
+                    p += 1
+                }
+                next = p
+            }
+            let after = min(next + 1, end)
+            var stop = next
+            if stop > i, base[stop - 1] == 0x0D { stop -= 1 }
+            if stop > i, commas == 3, let row = row(base, i, cut, stop, limit) {
+                columns.set(written, row)
+                written += 1
+            } else if stop > i {
+                written += try otherwise(i..<after, line, written)
+            } // else a blank line, skipped as the general reader skips it
+            line += 1
+            i = after
+        }
+        return written - first
+    }
+
+    /// A byte equal to `byte` has its high bit set in the result, no other byte does.
+    @inline(__always)
+    private static func matches(_ word: UInt64, _ byte: UInt64) -> UInt64 {
+        let x = word ^ (byte &* 0x0101_0101_0101_0101)
+        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+    }
+
+    /// The row of the four fields cut by three commas on bytes start..<stop when the fast path accepts it, else nil.
+    @inline(__always)
+    private mutating func row(_ base: UnsafePointer<UInt8>, _ start: Int, _ cut: (Int, Int, Int), _ stop: Int,
+                              _ limit: UnsafePointer<UInt8>) -> AssessmentRow? {
+        @inline(__always) func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+            switch k {
+            case 0: return UnsafeBufferPointer(start: base + start, count: cut.0 - start)
+            case 1: return UnsafeBufferPointer(start: base + cut.0 + 1, count: cut.1 - cut.0 - 1)
+            case 2: return UnsafeBufferPointer(start: base + cut.1 + 1, count: cut.2 - cut.1 - 1)
+            default: return UnsafeBufferPointer(start: base + cut.2 + 1, count: stop - cut.2 - 1)
+            }
+        }
+        let f = field(columns.facility)
+        if !Self.same(f, facility.bytes, limit) { facility = (f, lookup.facilities.index(of: f) ?? -1) }
+        guard facility.index >= 0 else { return nil }
+        let e = field(columns.expert)
+        if !Self.same(e, expert.bytes, limit) { expert = (e, lookup.experts.index(of: e) ?? -1) }
+        guard expert.index >= 0 else { return nil }
+        let text = field(columns.indicator)
+        let guess = indicator >= 0 ? following[indicator] : -1
+        let j: Int
+        if guess >= 0, lookup.indicators.matches(text, guess) {
+            j = guess
+        } else {
+            guard let found = lookup.indicators.index(of: text) else { return nil }
+            if indicator >= 0 { following[indicator] = found }
+            j = found
+        }
+        indicator = j
+        guard lookup.indicatorKind[j] == lookup.facilityKind[facility.index],
+              let x = parseFiniteDouble(field(columns.value)), lookup.accepts(x, indicator: j) else { return nil }
+        return AssessmentRow(facility: facility.index, expert: expert.index, indicator: lookup.indicatorPosition[j], value: x)
+    }
+
+    /// True when two fields of the text have the same bytes; ids of up to 16 bytes are compared as two
+    /// words when both can be loaded whole before `limit`, the end of the text.
+    @inline(__always)
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ limit: UnsafePointer<UInt8>) -> Bool {
+        guard a.count == b.count, let x = a.baseAddress, let y = b.baseAddress else { return false }
+        let n = a.count
+        if n <= 16, x + 16 <= limit, y + 16 <= limit {
+            let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+            @inline(__always) func low(_ bytes: Int) -> UInt64 { bytes >= 8 ? ~0 : (1 << UInt64(8 * bytes)) &- 1 }
+            let first = (rx.loadUnaligned(as: UInt64.self) ^ ry.loadUnaligned(as: UInt64.self)) & low(n)
+            guard n > 8 else { return first == 0 }
+            let second = (rx.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ ry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & low(n - 8)
+            return first | second == 0
+        }
+        return memcmp(x, y, n) == 0
+    }
+}
