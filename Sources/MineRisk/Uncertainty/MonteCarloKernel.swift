@@ -127,8 +127,8 @@ struct MonteCarloKernel {
                     let total = x0 + x1 + x2 + x3
                     let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
                     d[s] = total > 0 ? dot / total : dot
-                    b0[s] = 0; b1[s] = 0; b2[s] = 0; b3[s] = 0
                 }
+                b0.update(repeating: 0, count: 4 * p) // the facility's four rows, still in L1
                 // Pass 2: grades counted, departures from the base score summed in four fixed lanes.
                 // GradeBands: the first band whose top the score is below; bands ascend, so counting the tops
                 // above the score gives 3 − grade.
@@ -165,7 +165,6 @@ struct MonteCarloKernel {
                     let total = x0 + x1 + x2 + x3
                     let dot = x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3
                     let score = total > 0 ? dot / total : dot
-                    b0[s] = 0; b1[s] = 0; b2[s] = 0; b3[s] = 0
                     // Maximum membership (normalising by a positive total keeps the order), the first grade winning a tie (as the grader's max(by:)).
                     var grade = 0, best = x0
                     if x1 > best { grade = 1; best = x1 }
@@ -179,6 +178,7 @@ struct MonteCarloKernel {
                     sum += departure
                     squares += departure * departure
                 }
+                b0.update(repeating: 0, count: 4 * p)
                 let counts = plan.counts.baseAddress! + 4 * i
                 counts[0] += n0
                 counts[1] += n1
