@@ -108,6 +108,31 @@ import Testing
         }, "odd rows for the fast path")
     }
 
+    /// Seeded random edits anywhere in the file (no quotes, so the parallel reader and its fast path stay
+    /// in play): the parallel reading must still give the sequential one's table, problems and rejects.
+    @Test func seededMutationsReadTheSame() throws {
+        var rng = SplitMix64(seed: 2017_11)
+        let pieces: [UInt8] = Array(",\n\r\t 0123456789.-+eE_UGTPE".utf8) + [0xE5, 0x00]
+        for _ in 0..<12 {
+            var edits: [(Int, Int, UInt8)] = []
+            for _ in 0..<(1 + rng.nextInt(below: 12)) {
+                edits.append((rng.nextInt(below: 3), rng.nextInt(below: 1 << 30), pieces[rng.nextInt(below: pieces.count)]))
+            }
+            try expectSameReading({ text in
+                var bytes = Array(text.utf8)
+                for (kind, position, byte) in edits {
+                    let at = 45 + position % (bytes.count - 45) // the header stays whole
+                    switch kind {
+                    case 0: bytes[at] = byte
+                    case 1: bytes.insert(byte, at: at)
+                    default: bytes.removeSubrange(at..<min(bytes.count, at + 1 + position % 40))
+                    }
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }, "edits \(edits)")
+        }
+    }
+
     @Test func columnsInAnotherOrder() throws {
         try expectSameReading({ text in
             text.components(separatedBy: "\n").map { line in
