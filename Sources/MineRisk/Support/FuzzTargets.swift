@@ -9,8 +9,27 @@ public enum FuzzTargets {
         let names = DatasetLoader.requiredFiles
         files[names[Int(selector) % names.count]] = Array(input.dropFirst())
         for skipInvalid in [false, true] {
-            guard let data = try? DatasetLoader(files: files, models: models, skipInvalid: skipInvalid).load() else { continue }
+            let loader = DatasetLoader(files: files, models: models, skipInvalid: skipInvalid)
+            if names[Int(selector) % names.count] == "assessments.csv" {
+                // Differential: the parallel reader (and its fast path) must read what the sequential one reads.
+                var parallel = loader
+                parallel.assessmentChunking = AssessmentReader.Chunking(threads: 2, minimumBytes: 0, chunksPerThread: 3)
+                precondition(outcome(parallel) == outcome(loader), "the parallel reader read assessments.csv otherwise")
+            }
+            guard let data = try? loader.load() else { continue }
             _ = try? Grader(models: models).grade(data)
+        }
+    }
+
+    /// What a load gives, comparable: the assessment table and the rejects, or the error.
+    private static func outcome(_ loader: DatasetLoader) -> String {
+        do {
+            let data = try loader.load()
+            let a = data.assessments
+            return "\(a.facility) \(a.expert) \(a.indicator) \(a.value.map(\.bitPattern))\n"
+                + data.rejects.map { "\($0.file):\($0.line) \($0.reason)" }.joined(separator: "\n")
+        } catch {
+            return "error \(error)"
         }
     }
 
