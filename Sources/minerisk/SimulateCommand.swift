@@ -92,7 +92,7 @@ struct SimulateCommand: ParsableCommand {
             let samples: Int
             let threads: Int
             let stages: StageTimings
-            /// Flops of the kernel's products (B = R·W and Σ d·Δwᵀ).
+            /// Flops of the kernel's products (B = R·W, and the sensitivities' r·M and M = W·ΔWᵀ).
             let productFlops: Double
             /// Seconds inside those products, summed over the threads.
             let productSeconds: Double
@@ -100,7 +100,7 @@ struct SimulateCommand: ParsableCommand {
             let productGflops: Double
             /// The products' flops ÷ the whole Monte Carlo stage's wall-clock seconds (drawing, panels, grading included).
             let stageGflops: Double
-            /// The rates of the score product B = R·W and of the sensitivity product Σ d·Δwᵀ, each counted as productGflops.
+            /// The rates of the score product B = R·W and of the sensitivities' products, each counted as productGflops.
             let scoreProductGflops: Double
             let sensitivityProductGflops: Double
             let blas: BLASInfo

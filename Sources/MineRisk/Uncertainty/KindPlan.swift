@@ -125,9 +125,10 @@ final class KindPlan {
                      into: groupMoments.baseAddress! + offset / panelGroup * m * m, ldc: m)
             cost.productSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             cost.flops += 2 * Double(m * m * p)
-            cost.sensitivitySeconds = cost.productSeconds
-            cost.sensitivityFlops = cost.flops
         }
+        // These products serve only the sensitivities.
+        cost.sensitivitySeconds = cost.productSeconds
+        cost.sensitivityFlops = cost.flops
         return cost
     }
 }

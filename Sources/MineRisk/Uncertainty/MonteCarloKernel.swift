@@ -10,12 +10,19 @@ struct PanelGroup {
 }
 
 /// What the products of a kernel run did: their flops and the seconds spent inside them, in all and for
-/// the sensitivity product alone.
+/// the sensitivities' products alone.
 struct KernelCost {
     var flops = 0.0
     var productSeconds = 0.0
     var sensitivityFlops = 0.0
     var sensitivitySeconds = 0.0
+
+    static func += (total: inout KernelCost, part: KernelCost) {
+        total.flops += part.flops
+        total.productSeconds += part.productSeconds
+        total.sensitivityFlops += part.sensitivityFlops
+        total.sensitivitySeconds += part.sensitivitySeconds
+    }
 }
 
 /// The blocked Monte Carlo kernel on one tile of facilities of one kind: for each panel group of the

@@ -10,7 +10,8 @@ public struct SimulationStatistics: Sendable {
     public var seconds = 0.0
     /// Threads that ran the products side by side.
     public var threads = 1
-    /// The part of `productFlops` and `productSeconds` that is the sensitivity product Σ d·Δwᵀ.
+    /// The part of `productFlops` and `productSeconds` that serves the sensitivities (the moments M = W·ΔWᵀ
+    /// per group and the r·M per tile; see `MonteCarloKernel`).
     public var sensitivityFlops = 0.0
     public var sensitivitySeconds = 0.0
 
@@ -18,7 +19,7 @@ public struct SimulationStatistics: Sendable {
     public var productGflops: Double { productSeconds > 0 ? productFlops / productSeconds * Double(threads) / 1e9 : 0 }
     /// GFLOP/s of the products over the whole stage's wall-clock time.
     public var stageGflops: Double { seconds > 0 ? productFlops / seconds / 1e9 : 0 }
-    /// GFLOP/s of the score product B = R·W alone, and of the sensitivity product alone, counted as `productGflops`.
+    /// GFLOP/s of the score product B = R·W alone, and of the sensitivities' products alone, counted as `productGflops`.
     public var scoreProductGflops: Double { rate(productFlops - sensitivityFlops, productSeconds - sensitivitySeconds) }
     public var sensitivityProductGflops: Double { rate(sensitivityFlops, sensitivitySeconds) }
 
@@ -59,17 +60,13 @@ public struct Simulator {
         let chunkCapacity = options.panelGroup * options.groupsPerChunk
         let plans = try makePlans(data, base: base, chunkCapacity: chunkCapacity)
         let expertWeights = data.experts.map(\.weight)
-        var flops = 0.0, productSeconds = 0.0, sensitivityFlops = 0.0, sensitivitySeconds = 0.0, productThreads = 1
+        var cost = KernelCost(), productThreads = 1
         try withSingleThreadedBLAS {
             var done = 0
             while done < options.samples {
                 let count = min(chunkCapacity, options.samples - done)
                 let groups = panelGroups(first: done, count: count, expertWeights: expertWeights)
-                let moments = try drawWeights(plans, first: done, count: count, tasks: tasks)
-                flops += moments.flops
-                productSeconds += moments.productSeconds
-                sensitivityFlops += moments.sensitivityFlops
-                sensitivitySeconds += moments.sensitivitySeconds
+                cost += try drawWeights(plans, first: done, count: count, tasks: tasks)
                 let work = plans.indices.flatMap { p in
                     stride(from: 0, to: plans[p].rows, by: options.tileFacilities).map { (p, $0..<min($0 + options.tileFacilities, plans[p].rows)) }
                 }
@@ -81,17 +78,15 @@ public struct Simulator {
                         out[index] = MonteCarloKernel(plan: plans[p]).run(tile: tile, groups: groups)
                     }
                 }
-                flops += costs.reduce(0) { $0 + $1.flops }
-                productSeconds += costs.reduce(0) { $0 + $1.productSeconds }
-                sensitivityFlops += costs.reduce(0) { $0 + $1.sensitivityFlops }
-                sensitivitySeconds += costs.reduce(0) { $0 + $1.sensitivitySeconds }
+                for part in costs { cost += part }
                 done += count
                 progress?(done, options.samples)
             }
         }
         let report = SimulationReport(data: data, base: base, plans: plans, options: options, grading: grading, models: models)
-        let statistics = SimulationStatistics(productFlops: flops, productSeconds: productSeconds, seconds: Date().timeIntervalSince(started), threads: productThreads,
-                                             sensitivityFlops: sensitivityFlops, sensitivitySeconds: sensitivitySeconds)
+        let statistics = SimulationStatistics(productFlops: cost.flops, productSeconds: cost.productSeconds,
+                                             seconds: Date().timeIntervalSince(started), threads: productThreads,
+                                             sensitivityFlops: cost.sensitivityFlops, sensitivitySeconds: cost.sensitivitySeconds)
         return (report, statistics)
     }
 
@@ -124,13 +119,7 @@ public struct Simulator {
         }
         for (index, (p, _)) in batches.enumerated() { plans[p].inconsistentSamples += inconsistent[index] }
         var cost = KernelCost()
-        for plan in plans {
-            let part = plan.recordChunkWeights(count: count)
-            cost.flops += part.flops
-            cost.productSeconds += part.productSeconds
-            cost.sensitivityFlops += part.sensitivityFlops
-            cost.sensitivitySeconds += part.sensitivitySeconds
-        }
+        for plan in plans { cost += plan.recordChunkWeights(count: count) }
         return cost
     }
 
