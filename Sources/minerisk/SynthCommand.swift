@@ -22,12 +22,19 @@ struct SynthCommand: ParsableCommand {
             abstract: "Write the Liangshan 2017 seed (and the 2016 round before it).",
             discussion: """
             The data are synthetic, made so that grading them reproduces the published totals of the 2017 \
-            Liangshan report (listed in seeds/liangshan-2017/README.md). The committed seeds/ folders are \
-            this command's output.
+            Liangshan report (listed in seeds/liangshan-2017/README.md). What to generate (facilities of each \
+            kind, graded counts, the coal register, the experts) is read from the plan file. The committed \
+            seeds/ folders are this command's output.
             """
         )
 
         @OptionGroup var modelOption: ModelOption
+
+        @Option(name: .long, help: "The plan of the rounds (YAML).")
+        var plan: String = LiangshanSynthesizer.defaultPlan
+
+        @Option(name: .long, help: "Seed of the generator (default: the plan's).")
+        var seed: UInt64?
 
         @Option(name: .shortAndLong, help: "Folder for the 2017 round.")
         var output: String = "seeds/liangshan-2017"
@@ -53,7 +60,7 @@ struct SynthCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 let models = try ModelLoader.load(directory: modelOption.models)
-                let written = try LiangshanSynthesizer(models: models).write(to: output, earlier: earlierFolder)
+                let written = try LiangshanSynthesizer(models: models, plan: plan, seed: seed).write(to: output, earlier: earlierFolder)
                 for path in written { print("wrote \(path)") }
             }
         }

@@ -1,6 +1,6 @@
 import Yams
 
-/// The keys each mapping of a model file may have: a misspelt key (`rnage:` for `range:`) must be an
+/// The keys each mapping of a model file (or the Liangshan plan) may have: a misspelt key (`rnage:` for `range:`) must be an
 /// error, not an optional value silently left out.
 struct ModelKeySchema {
     let keys: [String]

@@ -74,22 +74,28 @@ public enum ModelLoader {
 
     /// Decodes and checks a model from a file's text; `file` names it in errors.
     public static func decode(_ text: TextFile, file: String) throws -> LoadedModel {
-        let model: IndicatorModel
-        do {
-            guard let root = try Yams.compose(yaml: text.string) else {
-                throw MineRiskError.invalid(SourceLocation(file: file, line: 1),
-                                            "the file is empty: expected a model starting with format: {kind: indicator-model, version: 1}")
-            }
-            let unknown = ModelKeySchema.model.unknownKeys(in: root, path: "", file: file)
-            if !unknown.isEmpty { throw MineRiskError.invalidInput(unknown) }
-            model = try YAMLDecoder().decode(IndicatorModel.self, from: root)
-        } catch let error as DecodingError {
-            throw MineRiskError.invalid(SourceLocation(file: file, path: yamlPath(of: error)), describe(error))
-        } catch let error as YamlError {
-            throw ScenarioLoader.syntaxProblem(error, file: file)
-        }
+        let model = try decodeYAML(IndicatorModel.self, text.string, file: file, keys: .model,
+                                   whenEmpty: "a model starting with format: {kind: indicator-model, version: 1}")
         try ModelValidator.validate(model, file: file)
         return LoadedModel(model: model, file: file, sha256: sha256Hex(text.bytes))
+    }
+}
+
+/// Decodes a YAML file whose every mapping key `keys` must know: syntax errors, unknown keys and
+/// decoding errors are reported with the file, and line and column or YAML path; `whenEmpty` says what
+/// an empty file should have held.
+func decodeYAML<T: Decodable>(_ type: T.Type, _ yaml: String, file: String, keys: ModelKeySchema, whenEmpty: String) throws -> T {
+    do {
+        guard let root = try Yams.compose(yaml: yaml) else {
+            throw MineRiskError.invalid(SourceLocation(file: file, line: 1), "the file is empty: expected \(whenEmpty)")
+        }
+        let unknown = keys.unknownKeys(in: root, path: "", file: file)
+        if !unknown.isEmpty { throw MineRiskError.invalidInput(unknown) }
+        return try YAMLDecoder().decode(T.self, from: root)
+    } catch let error as DecodingError {
+        throw MineRiskError.invalid(SourceLocation(file: file, path: yamlPath(of: error)), describe(error))
+    } catch let error as YamlError {
+        throw ScenarioLoader.syntaxProblem(error, file: file)
     }
 }
 

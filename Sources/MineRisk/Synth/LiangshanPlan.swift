@@ -1,11 +1,19 @@
-/// The shape of the synthetic Liangshan data: the totals the 2017 report publishes (DOMAIN §1) and the
-/// choices that fill them in. Only the generator reads this; the engine finds the totals in the data.
-enum LiangshanPlan {
-    /// The generator's fixed seed (the report's date, 2017-06-16).
-    static let seed: UInt64 = 2017_0616
+/// The shape of the synthetic Liangshan data, read from a plan file (`seeds/liangshan-plan.yaml`): how many
+/// facilities of each kind each round has, how many are graded and at what level, the coal register, the
+/// experts. Only the generator reads it; the engine finds the totals in the generated data.
+struct LiangshanPlan: Decodable {
+    struct Format: Decodable {
+        let kind: String
+        let version: Int
+    }
 
-    /// One facility kind's part of the two rounds.
-    struct KindPlan {
+    /// `{kind: liangshan-plan, version: 1}`.
+    let format: Format
+    /// The generator's seed when `--seed` is not given.
+    let seed: UInt64
+
+    /// One non-coal kind's part of the two rounds.
+    struct KindPlan: Decodable {
         let kind: FacilityKind
         /// Facilities in both rounds, only in 2016 (closed or closed out before 2017), only in 2017 (new).
         let both: Int, only2016: Int, only2017: Int
@@ -13,81 +21,126 @@ enum LiangshanPlan {
         let graded2017: [Int]
         /// Graded facilities in 2016 (mostly graded again in 2017).
         let graded2016: Int
-        /// Non-coal facilities that had not reached safety standardization (达标) in each round.
+        /// Facilities that had not reached safety standardization (达标) in each round.
         let notStandardized2017: Int, notStandardized2016: Int
     }
 
-    /// 2017: 96 + 36 + 48 non-coal = 180 and 9 coal = 189 assessed (专家会诊); 26 + 11 + 15 + 6 = 58 graded;
-    /// 20 non-coal not standardized, so 160 of 180 are. Coal rounds come from the register below.
-    static let kinds: [KindPlan] = [
-        KindPlan(kind: .undergroundMine, both: 93, only2016: 4, only2017: 3, graded2017: [9, 12, 4, 1],
-                 graded2016: 18, notStandardized2017: 12, notStandardized2016: 17),
-        KindPlan(kind: .openPitMine, both: 34, only2016: 2, only2017: 2, graded2017: [3, 5, 2, 1],
-                 graded2016: 8, notStandardized2017: 5, notStandardized2016: 7),
-        KindPlan(kind: .tailingsPond, both: 47, only2016: 1, only2017: 1, graded2017: [6, 6, 3, 0],
-                 graded2016: 11, notStandardized2017: 3, notStandardized2016: 5),
-    ]
+    let kinds: [KindPlan]
 
-    /// The coal mines graded in each round (of the 9 operating in 2017, and of the 13 operating in 2016).
-    static let coalGraded2017 = [2, 3, 1, 0]
-    static let coalGraded2016 = 5
+    /// The coal mines graded in each round (of those operating), by intended level in 2017.
+    let coalGraded2017: [Int]
+    let coalGraded2016: Int
 
-    /// Pond classes of the 2017 ponds (AQ 2006-2005 Table 1): a few class 3, the rest class 4 and 5.
-    static let pondClasses2017: [Int: Int] = [3: 4, 4: 17, 5: 27]
+    struct PondClass: Decodable {
+        let `class`: Int
+        let ponds: Int
+    }
+
+    /// Classes of the 2017 ponds (AQ 2006-2005 Table 1).
+    let pondClasses2017: [PondClass]
     /// Ponds of class 4 and 5 that have online monitoring anyway (class 3 always has it).
-    static let monitoredClass4 = 7, monitoredClass5 = 3
+    let monitoredClass4: Int, monitoredClass5: Int
 
     /// One mine of the coal register.
-    struct CoalMine {
+    struct CoalMine: Decodable {
         let capacityTpa: Int
         /// Year of closure, nil while operating.
         let closed: Int?
         let reason: String?
     }
 
-    static let smallMineExit = "落后产能淘汰(9万吨/年及以下)"
-    /// The register: 20 mines at baseline; 11 small ones closed 2014–2016 (55 %), 9 remaining with
-    /// 1,440,000 t/yr. Two of the remaining are at or under 90,000 t/yr, as Sichuan's exit rule would catch.
-    static let coalRegister: [CoalMine] = [
-        CoalMine(capacityTpa: 300_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 240_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 210_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 150_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 150_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 120_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 120_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 90_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 60_000, closed: nil, reason: nil),
-        CoalMine(capacityTpa: 30_000, closed: 2014, reason: smallMineExit),
-        CoalMine(capacityTpa: 45_000, closed: 2014, reason: smallMineExit),
-        CoalMine(capacityTpa: 60_000, closed: 2014, reason: "安全条件不达标，整顿无望关闭"),
-        CoalMine(capacityTpa: 30_000, closed: 2015, reason: smallMineExit),
-        CoalMine(capacityTpa: 60_000, closed: 2015, reason: smallMineExit),
-        CoalMine(capacityTpa: 90_000, closed: 2015, reason: smallMineExit),
-        CoalMine(capacityTpa: 150_000, closed: 2015, reason: "资源枯竭"),
-        CoalMine(capacityTpa: 45_000, closed: 2016, reason: smallMineExit),
-        CoalMine(capacityTpa: 60_000, closed: 2016, reason: smallMineExit),
-        CoalMine(capacityTpa: 90_000, closed: 2016, reason: smallMineExit),
-        CoalMine(capacityTpa: 90_000, closed: 2016, reason: smallMineExit),
-    ]
+    let coalRegister: [CoalMine]
 
     /// Counties with coal, and how many of the register's mines each has.
-    static let coalCounties: [(county: String, mines: Int)] = [
-        ("盐源县", 6), ("会理县", 3), ("宁南县", 3), ("普格县", 2), ("越西县", 2), ("布拖县", 2), ("美姑县", 1), ("昭觉县", 1),
-    ]
+    struct CoalCounty: Decodable {
+        let county: String
+        let mines: Int
+    }
+
+    let coalCounties: [CoalCounty]
 
     /// Facilities whose grade changes between the rounds: better in 2017 than in 2016, and worse.
-    static let improved = 8, worsened = 3
+    let improved: Int, worsened: Int
 
-    /// Experts: E01…E21; E07 retired after 2016, E20 and E21 joined in 2017.
-    static let expertCount = 21
-    static let retiredAfter2016 = ["E07"]
-    static let joined2017 = ["E20", "E21"]
-    /// Fields of the 21 experts (nil: safety management and inspection).
-    static let expertFields: [FacilityKind?] = Array(repeating: .tailingsPond, count: 4)
-        + Array(repeating: .undergroundMine, count: 5) + Array(repeating: .openPitMine, count: 3)
-        + Array(repeating: .coalMine, count: 3) + Array(repeating: nil, count: 6)
+    struct Experts: Decodable {
+        struct Field: Decodable {
+            /// nil: safety management and inspection.
+            let kind: FacilityKind?
+            let experts: Int
+        }
 
-    /// Years of the accident series: accidents and deaths fell every year (连续10年双下降).
-    static let accidentYears = 2007...2016
+        let count: Int
+        let fields: [Field]
+        let retiredAfter2016: [String]
+        let joined2017: [String]
+    }
+
+    let experts: Experts
+
+    struct Years: Decodable {
+        let first: Int, last: Int
+    }
+
+    /// Years of the accident series.
+    let accidentYears: Years
+
+    /// The field of each expert E01…, in order.
+    var expertFields: [FacilityKind?] { experts.fields.flatMap { Array(repeating: $0.kind, count: $0.experts) } }
+
+    /// The plan of a kind, nil for coal (whose rounds come from the register).
+    func kind(_ kind: FacilityKind) -> KindPlan? { kinds.first { $0.kind == kind } }
+
+    /// The plan file's keys: a misspelt one is an error, not a count silently left out.
+    static let keys = ModelKeySchema(
+        ["format", "seed", "kinds", "coalGraded2017", "coalGraded2016", "pondClasses2017", "monitoredClass4", "monitoredClass5",
+         "coalRegister", "coalCounties", "improved", "worsened", "experts", "accidentYears"],
+        [
+            "format": ModelKeySchema(["kind", "version"]),
+            "kinds": ModelKeySchema(["kind", "both", "only2016", "only2017", "graded2017", "graded2016",
+                                     "notStandardized2017", "notStandardized2016"]),
+            "pondClasses2017": ModelKeySchema(["class", "ponds"]),
+            "coalRegister": ModelKeySchema(["capacityTpa", "closed", "reason"]),
+            "coalCounties": ModelKeySchema(["county", "mines"]),
+            "experts": ModelKeySchema(["count", "fields", "retiredAfter2016", "joined2017"], ["fields": ModelKeySchema(["kind", "experts"])]),
+            "accidentYears": ModelKeySchema(["first", "last"]),
+        ])
+
+    /// Reads and checks a plan file.
+    static func load(path: String) throws -> LiangshanPlan {
+        let plan = try decodeYAML(LiangshanPlan.self, try TextFile(path: path).string, file: path, keys: keys,
+                                  whenEmpty: "a plan starting with format: {kind: liangshan-plan, version: 1}")
+        try plan.check(file: path)
+        return plan
+    }
+
+    /// The counts must fit together, or the generator could not place them.
+    private func check(file: String) throws {
+        var problems = ProblemList()
+        func require(_ condition: Bool, _ path: String, _ message: String) {
+            if !condition { problems.add(SourceLocation(file: file, path: path), message) }
+        }
+        require(format.kind == "liangshan-plan" && format.version == 1, "format",
+                "expected {kind: liangshan-plan, version: 1}, found {kind: \(format.kind), version: \(format.version)}")
+        for (i, k) in kinds.enumerated() {
+            require(k.kind != .coalMine, "kinds[\(i)].kind", "coal mines come from coalRegister, not from kinds")
+            require(k.graded2017.count == 4, "kinds[\(i)].graded2017", "expected 4 counts (low, general, significant, major), found \(k.graded2017.count)")
+            require(k.graded2017.reduce(0, +) <= k.both + k.only2017, "kinds[\(i)].graded2017", "more graded than the \(k.both + k.only2017) facilities of 2017")
+            require(k.graded2016 <= k.both + k.only2016, "kinds[\(i)].graded2016", "more graded than the \(k.both + k.only2016) facilities of 2016")
+            require([k.both, k.only2016, k.only2017, k.graded2016, k.notStandardized2016, k.notStandardized2017].allSatisfy { $0 >= 0 }
+                        && k.graded2017.allSatisfy { $0 >= 0 }, "kinds[\(i)]", "counts must not be negative")
+        }
+        require(Set(kinds.map(\.kind)).count == kinds.count, "kinds", "a kind is planned twice")
+        require(coalGraded2017.count == 4, "coalGraded2017", "expected 4 counts (low, general, significant, major), found \(coalGraded2017.count)")
+        let ponds = kind(.tailingsPond).map { $0.both + $0.only2017 } ?? 0
+        require(pondClasses2017.reduce(0) { $0 + $1.ponds } == ponds, "pondClasses2017", "the classes must add up to the \(ponds) ponds of 2017")
+        let mines = coalCounties.reduce(0) { $0 + $1.mines }
+        require(mines == coalRegister.count, "coalCounties", "the counties hold \(mines) mines, the register has \(coalRegister.count)")
+        let operating = coalRegister.filter { $0.closed == nil }.count
+        require(coalGraded2017.reduce(0, +) <= operating, "coalGraded2017", "more graded than the \(operating) operating coal mines")
+        let fielded = experts.fields.reduce(0) { $0 + $1.experts }
+        require(fielded == experts.count, "experts.fields", "the fields hold \(fielded) experts, the count is \(experts.count)")
+        require((1...99).contains(experts.count), "experts.count", "expected 1–99 experts, found \(experts.count)")
+        require(accidentYears.first <= accidentYears.last, "accidentYears", "first must not be after last")
+        try problems.throwIfAny()
+    }
 }

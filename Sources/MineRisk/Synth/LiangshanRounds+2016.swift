@@ -22,8 +22,8 @@ extension LiangshanRounds {
         for kind in FacilityKind.allCases {
             let members = entries.indices.filter { entries[$0].kind == kind && entries[$0].in2016 }
             chooseGraded2016(&byEntry, kind: kind, members: members, later: later, &rng)
-            if let plan = LiangshanPlan.kinds.first(where: { $0.kind == kind }) {
-                unstandardize(&byEntry, members: members, count: plan.notStandardized2016, &rng)
+            if let kindPlan = plan.kind(kind) {
+                unstandardize(&byEntry, members: members, count: kindPlan.notStandardized2016, &rng)
             }
         }
         changeGrades(&byEntry, later: later, &rng)
@@ -31,7 +31,7 @@ extension LiangshanRounds {
         if let e = rng.shuffled(Array(byEntry.keys).sorted()).first(where: { byEntry[$0]!.pond?.pondClass == 3 }) {
             byEntry[e]!.pond!.monitoring = false
         }
-        return SynthRound(year: 2016, experts: experts.filter { !LiangshanPlan.joined2017.contains($0.id) },
+        return SynthRound(year: 2016, experts: experts.filter { !plan.experts.joined2017.contains($0.id) },
                           facilities: entries.indices.compactMap { byEntry[$0] })
     }
 
@@ -44,7 +44,7 @@ extension LiangshanRounds {
     /// Grades fewer facilities than 2017, mostly ones graded again in 2017; the rest miss one or two groups.
     private func chooseGraded2016(_ byEntry: inout [Int: RoundFacility], kind: FacilityKind, members: [Int],
                                   later: [Int: RoundFacility], _ rng: inout SplitMix64) {
-        let count = LiangshanPlan.kinds.first { $0.kind == kind }?.graded2016 ?? LiangshanPlan.coalGraded2016
+        let count = plan.kind(kind)?.graded2016 ?? plan.coalGraded2016
         let gone = members.filter { later[$0] == nil }
         // The veto-only pond of 2017 was graded in 2016 too, without its finding.
         let vetoed = members.filter { later[$0]?.hazards.first?.code == "TP-08" }
@@ -75,9 +75,9 @@ extension LiangshanRounds {
     /// Some facilities were riskier in 2016 and improved, a few got worse; 2016 had its own hazards.
     private func changeGrades(_ byEntry: inout [Int: RoundFacility], later: [Int: RoundFacility], _ rng: inout SplitMix64) {
         let both = byEntry.keys.sorted().filter { byEntry[$0]!.graded && later[$0]?.graded == true && later[$0]!.hazards.isEmpty && later[$0]!.forced.isEmpty }
-        let improving = rng.sample(both.filter { byEntry[$0]!.level <= 2 }, count: LiangshanPlan.improved)
+        let improving = rng.sample(both.filter { byEntry[$0]!.level <= 2 }, count: plan.improved)
         for e in improving { byEntry[e]!.level += 1 }
-        let worsening = rng.sample(both.filter { byEntry[$0]!.level >= 1 && !improving.contains($0) }, count: LiangshanPlan.worsened)
+        let worsening = rng.sample(both.filter { byEntry[$0]!.level >= 1 && !improving.contains($0) }, count: plan.worsened)
         for e in worsening { byEntry[e]!.level -= 1 }
         // Hazards of 2016, all put right by 2017: no full ventilation system, a collapsed flood tunnel.
         if let e = improving.first(where: { entries[$0].kind == .undergroundMine }) {

@@ -1,15 +1,16 @@
 /// Plans the two Liangshan rounds: which facilities are graded, how risky each is, what the panels
 /// could not assess, who is standardized, and which hazards and pond states were found.
 struct LiangshanRounds {
+    let plan: LiangshanPlan
     let entries: [SynthEntry]
     let synth: [FacilityKind: KindSynth]
 
     /// The expert pool of both rounds.
-    static func experts(_ rng: inout SplitMix64) -> [SynthExpert] {
-        let fields = rng.shuffled(LiangshanPlan.expertFields)
+    static func experts(_ plan: LiangshanPlan, _ rng: inout SplitMix64) -> [SynthExpert] {
+        let fields = rng.shuffled(plan.expertFields)
         let titles = SynthTables.titles
         var names = Set<String>()
-        return (1...LiangshanPlan.expertCount).map { i in
+        return (1...plan.experts.count).map { i in
             let field = fields[i - 1]
             // Bureau staff are inspectors and safety engineers; the specialists are engineers and professors.
             let allowed = field == nil ? [2, 4, 5] : [0, 1, 2, 3]
@@ -26,9 +27,9 @@ struct LiangshanRounds {
     func plan2017(experts: [SynthExpert], _ rng: inout SplitMix64) -> SynthRound {
         var byEntry: [Int: RoundFacility] = [:]
         for kind in FacilityKind.allCases {
-            let plan = LiangshanPlan.kinds.first { $0.kind == kind }
+            let kindPlan = plan.kind(kind)
             let members = entries.indices.filter { entries[$0].kind == kind && entries[$0].in2017 }
-            let gradedLevels = plan?.graded2017 ?? LiangshanPlan.coalGraded2017
+            let gradedLevels = kindPlan?.graded2017 ?? plan.coalGraded2017
             let levels = rng.shuffled(gradedLevels.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element) })
             for (k, e) in rng.shuffled(members).enumerated() {
                 var f = k < levels.count ? RoundFacility(entry: e, level: levels[k], graded: true)
@@ -36,9 +37,9 @@ struct LiangshanRounds {
                 f.pond = entries[e].pond
                 byEntry[e] = f
             }
-            if let plan { standardize(&byEntry, members: members, notStandardized: plan.notStandardized2017, &rng) }
+            if let kindPlan { standardize(&byEntry, members: members, notStandardized: kindPlan.notStandardized2017, &rng) }
         }
-        var round = SynthRound(year: 2017, experts: experts.filter { !LiangshanPlan.retiredAfter2016.contains($0.id) },
+        var round = SynthRound(year: 2017, experts: experts.filter { !plan.experts.retiredAfter2016.contains($0.id) },
                                facilities: entries.indices.compactMap { byEntry[$0] })
         special2017(&round, &rng)
         return round

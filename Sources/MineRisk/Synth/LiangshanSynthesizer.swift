@@ -7,17 +7,20 @@ import Foundation
 public struct LiangshanSynthesizer {
     public let models: ModelSet
     public let seed: UInt64
+    let plan: LiangshanPlan
 
-    /// The fixed seed of the bundled data.
-    public static var defaultSeed: UInt64 { LiangshanPlan.seed }
+    /// The plan of the bundled data, from the repository root.
+    public static let defaultPlan = "seeds/liangshan-plan.yaml"
 
     /// The files of each round, in the order they are written.
     public static let files2017 = ["facilities.csv", "experts.csv", "assessments.csv", "hazards.csv", "coal_mines.csv", "accidents.csv"]
     public static let files2016 = ["facilities.csv", "experts.csv", "assessments.csv", "hazards.csv", "coal_mines.csv"]
 
-    public init(models: ModelSet, seed: UInt64 = LiangshanSynthesizer.defaultSeed) {
+    /// A generator of the rounds a plan file describes, with the plan's seed unless `seed` is given.
+    public init(models: ModelSet, plan path: String = LiangshanSynthesizer.defaultPlan, seed: UInt64? = nil) throws {
         self.models = models
-        self.seed = seed
+        plan = try LiangshanPlan.load(path: path)
+        self.seed = seed ?? plan.seed
     }
 
     /// Both rounds' files: year → file name → bytes.
@@ -30,15 +33,15 @@ public struct LiangshanSynthesizer {
             synth[kind] = KindSynth(model: loaded.model)
         }
         var rng = SplitMix64(seed: seed, stream: 0, item: 0)
-        let entries = LiangshanUniverse.build(&rng)
-        let rounds = LiangshanRounds(entries: entries, synth: synth)
-        let experts = LiangshanRounds.experts(&rng)
+        let entries = LiangshanUniverse(plan: plan).build(&rng)
+        let rounds = LiangshanRounds(plan: plan, entries: entries, synth: synth)
+        let experts = LiangshanRounds.experts(plan, &rng)
         let r2017 = rounds.plan2017(experts: experts, &rng)
         let r2016 = rounds.plan2016(experts: experts, after: r2017, &rng)
         let writer = RoundWriter(entries: entries, synth: synth, seed: seed)
         var files2017 = try writer.files(r2017)
         files2017["coal_mines.csv"] = try Self.coalRegister(entries, asOf: 2017)
-        files2017["accidents.csv"] = try Self.accidents(&rng)
+        files2017["accidents.csv"] = try Self.accidents(years: plan.accidentYears.first...plan.accidentYears.last, &rng)
         var files2016 = try writer.files(r2016)
         files2016["coal_mines.csv"] = try Self.coalRegister(entries, asOf: 2016)
         return [2017: files2017, 2016: files2016]
@@ -80,11 +83,11 @@ public struct LiangshanSynthesizer {
 
     /// accidents.csv: production-safety accidents and deaths by year, both falling every year
     /// (the report: 连续10年双下降). The yearly numbers are illustrative; the report gives only the trend.
-    static func accidents(_ rng: inout SplitMix64) throws -> Data {
+    static func accidents(years: ClosedRange<Int>, _ rng: inout SplitMix64) throws -> Data {
         let sink = CSVSink(header: ["year", "accidents", "deaths"])
         var accidents = Double(rng.integer(150, 190)), deaths = Double(rng.integer(175, 225))
         var previous: (Int, Int) = (Int.max, Int.max)
-        for year in LiangshanPlan.accidentYears {
+        for year in years {
             let a = min(Int(accidents), previous.0 - 1), d = min(Int(deaths), previous.1 - 1)
             sink.integer(year)
             sink.integer(a)

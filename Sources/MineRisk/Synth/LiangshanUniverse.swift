@@ -1,11 +1,13 @@
 /// The facilities of the Liangshan rounds: ids, names, counties, ponds and the coal register.
-enum LiangshanUniverse {
+struct LiangshanUniverse {
+    let plan: LiangshanPlan
+
     /// Builds every facility of both rounds, in facilities.csv order (kind, then id).
-    static func build(_ rng: inout SplitMix64) -> [SynthEntry] {
+    func build(_ rng: inout SplitMix64) -> [SynthEntry] {
         var names = Set<String>()
         var entries: [SynthEntry] = []
-        for plan in LiangshanPlan.kinds {
-            entries += nonCoal(plan, names: &names, &rng)
+        for kindPlan in plan.kinds {
+            entries += nonCoal(kindPlan, names: &names, &rng)
         }
         entries += coal(names: &names, &rng)
         return entries
@@ -25,7 +27,7 @@ enum LiangshanUniverse {
         prefix(kind) + (number < 10 ? "00" : number < 100 ? "0" : "") + String(number)
     }
 
-    private static func nonCoal(_ plan: LiangshanPlan.KindPlan, names: inout Set<String>, _ rng: inout SplitMix64) -> [SynthEntry] {
+    private func nonCoal(_ plan: LiangshanPlan.KindPlan, names: inout Set<String>, _ rng: inout SplitMix64) -> [SynthEntry] {
         let older = plan.both + plan.only2016, total = older + plan.only2017
         // The newest numbers are the facilities new in 2017; some older ones were closed before 2017.
         let closed = Set(rng.sample(Array(0..<older), count: plan.only2016))
@@ -41,7 +43,7 @@ enum LiangshanUniverse {
                 i < counties.count ? roundRobin[i] : counties[rng.weightedIndex(counties.map(\.miningWeight))]
             }
         }
-        var pondClasses = rng.shuffled(LiangshanPlan.pondClasses2017.sorted { $0.key < $1.key }.flatMap { Array(repeating: $0.key, count: $0.value) })
+        var pondClasses = rng.shuffled(self.plan.pondClasses2017.flatMap { Array(repeating: $0.class, count: $0.ponds) })
         var result: [SynthEntry] = []
         for i in 0..<total {
             let county = placed[i]
@@ -56,10 +58,10 @@ enum LiangshanUniverse {
                 name = SynthNames.facilityName(kind: plan.kind, prefix: county.prefix, place: SynthNames.place(&rng), product: product)
             } while names.contains(name)
             names.insert(name)
-            var entry = SynthEntry(id: id(plan.kind, i + 1), name: name, kind: plan.kind, county: county.name,
+            var entry = SynthEntry(id: Self.id(plan.kind, i + 1), name: name, kind: plan.kind, county: county.name,
                                    in2016: i < older, in2017: !closed.contains(i))
             if plan.kind == .tailingsPond {
-                entry.pond = pond(class: entry.in2017 ? pondClasses.removeLast() : 5, &rng)
+                entry.pond = Self.pond(class: entry.in2017 ? pondClasses.removeLast() : 5, &rng)
             }
             result.append(entry)
         }
@@ -83,17 +85,17 @@ enum LiangshanUniverse {
     }
 
     /// Every class-3 pond is monitored online; so are a few smaller ones.
-    private static func assignMonitoring(_ ponds: inout [SynthEntry], _ rng: inout SplitMix64) {
-        for (pondClass, count) in [(4, LiangshanPlan.monitoredClass4), (5, LiangshanPlan.monitoredClass5)] {
+    private func assignMonitoring(_ ponds: inout [SynthEntry], _ rng: inout SplitMix64) {
+        for (pondClass, count) in [(4, plan.monitoredClass4), (5, plan.monitoredClass5)] {
             let members = ponds.indices.filter { ponds[$0].in2017 && ponds[$0].pond!.pondClass == pondClass }
             for i in rng.sample(members, count: count) { ponds[i].pond!.monitoring = true }
         }
     }
 
     /// The coal register: every mine of the baseline, operating or closed.
-    private static func coal(names: inout Set<String>, _ rng: inout SplitMix64) -> [SynthEntry] {
-        let register = rng.shuffled(LiangshanPlan.coalRegister)
-        let countyNames = rng.shuffled(LiangshanPlan.coalCounties.flatMap { Array(repeating: $0.county, count: $0.mines) })
+    private func coal(names: inout Set<String>, _ rng: inout SplitMix64) -> [SynthEntry] {
+        let register = rng.shuffled(plan.coalRegister)
+        let countyNames = rng.shuffled(plan.coalCounties.flatMap { Array(repeating: $0.county, count: $0.mines) })
         let prefixes = Dictionary(uniqueKeysWithValues: SynthNames.liangshanCounties.map { ($0.name, $0.prefix) })
         var result: [SynthEntry] = []
         for (i, mine) in register.enumerated() {
@@ -103,7 +105,7 @@ enum LiangshanUniverse {
                 name = SynthNames.facilityName(kind: .coalMine, prefix: prefixes[county]!, place: SynthNames.place(&rng), product: "")
             } while names.contains(name)
             names.insert(name)
-            var entry = SynthEntry(id: id(.coalMine, i + 1), name: name, kind: .coalMine, county: county,
+            var entry = SynthEntry(id: Self.id(.coalMine, i + 1), name: name, kind: .coalMine, county: county,
                                    capacityTpa: mine.capacityTpa,
                                    in2016: mine.closed.map { $0 >= 2016 } ?? true, in2017: mine.closed == nil)
             entry.closedYear = mine.closed

@@ -11,7 +11,7 @@ import Testing
         let folder = try temporaryFolder()
         let out2017 = folder.appendingPathComponent("liangshan-2017").path
         let out2016 = folder.appendingPathComponent("liangshan-2016").path
-        try LiangshanSynthesizer(models: models).write(to: out2017, earlier: out2016)
+        try LiangshanSynthesizer(models: models, plan: planFile).write(to: out2017, earlier: out2016)
         for (generated, committed, names) in [(out2017, seed2017, LiangshanSynthesizer.files2017),
                                               (out2016, seed2016, LiangshanSynthesizer.files2016)] {
             for name in names {
@@ -25,11 +25,35 @@ import Testing
     /// Two runs give the same bytes (no hidden state, no unseeded randomness).
     @Test func generatorIsDeterministic() throws {
         let models = try ModelLoader.load(directory: modelsFolder)
-        let first = try LiangshanSynthesizer(models: models).generate()
-        let second = try LiangshanSynthesizer(models: models).generate()
+        let first = try LiangshanSynthesizer(models: models, plan: planFile).generate()
+        let second = try LiangshanSynthesizer(models: models, plan: planFile).generate()
         #expect(first == second)
-        let other = try LiangshanSynthesizer(models: models, seed: 7).generate()
+        let other = try LiangshanSynthesizer(models: models, plan: planFile, seed: 7).generate()
         #expect(other[2017]!["assessments.csv"] != first[2017]!["assessments.csv"])
+    }
+
+    /// The plan file is checked: a misspelt key and counts that do not fit are named with their YAML path.
+    @Test func badPlansAreRefusedByPath() throws {
+        let models = try ModelLoader.load(directory: modelsFolder)
+        let text = try String(contentsOfFile: planFile, encoding: .utf8)
+        let folder = try temporaryFolder()
+        func refusal(_ edit: (String) -> String) throws -> String {
+            let path = folder.appendingPathComponent("plan.yaml").path
+            try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                _ = try LiangshanSynthesizer(models: models, plan: path)
+                return "accepted"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(try refusal { $0 } == "accepted")
+        let misspelt = try refusal { $0.replacingOccurrences(of: "monitoredClass5:", with: "monitoredClas5:") }
+        #expect(misspelt.contains("monitoredClas5") && misspelt.contains("did you mean \"monitoredClass5\""), "\(misspelt)")
+        let ponds = try refusal { $0.replacingOccurrences(of: "{class: 5, ponds: 27}", with: "{class: 5, ponds: 28}") }
+        #expect(ponds.contains("pondClasses2017") && ponds.contains("add up to the 48 ponds"), "\(ponds)")
+        let counties = try refusal { $0.replacingOccurrences(of: "{county: 美姑县, mines: 1}", with: "{county: 美姑县, mines: 2}") }
+        #expect(counties.contains("coalCounties") && counties.contains("21 mines, the register has 20"), "\(counties)")
     }
 
     @Test func gradingReproducesTheReportsTotals() throws {

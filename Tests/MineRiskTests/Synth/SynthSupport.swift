@@ -4,6 +4,7 @@ import Foundation
 /// The bundled models and seed folders.
 let modelsFolder = repositoryRoot.appendingPathComponent("Models").path
 let seed2017 = repositoryRoot.appendingPathComponent("seeds/liangshan-2017").path
+let planFile = repositoryRoot.appendingPathComponent("seeds/liangshan-plan.yaml").path
 let seed2016 = repositoryRoot.appendingPathComponent("seeds/liangshan-2016").path
 
 /// The rows of a CSV file as strings, the header first.
