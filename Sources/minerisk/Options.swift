@@ -58,6 +58,9 @@ struct GradingOptionGroup: ParsableArguments {
     @Option(name: .long, help: "fuzzy (comprehensive evaluation, default) or weighted-sum (s = Xw of the indicators' risk scores).")
     var evaluation: EvaluationMethod = .fuzzy
 
+    @Option(name: .long, help: "Choose the rules in force on this day (YYYY-MM-DD) instead of round.yaml's assessedOn.")
+    var asOf: String?
+
     func validate() throws {
         _ = try options()
     }
@@ -69,6 +72,10 @@ struct GradingOptionGroup: ParsableArguments {
         options.fuzzyOperator = fuzzyOperator
         options.gradeRule = gradeBy
         options.evaluation = evaluation
+        if let asOf {
+            guard isISODate(asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD, found \"\(asOf)\"") }
+            options.asOf = asOf
+        }
         if evaluation == .weightedSum && gradeBy == .membership {
             throw ValidationError("--grade-by membership needs --evaluation fuzzy: a weighted sum has no membership vector")
         }

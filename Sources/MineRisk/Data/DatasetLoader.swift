@@ -24,6 +24,8 @@ public struct Dataset: Sendable {
     public var rejectedFacilities: Int
     /// file name → SHA-256, for provenance.
     public var fileHashes: [String: String]
+    /// What round.yaml says of the round (its date chooses the rules in force), when the folder has one.
+    public var round: RoundMetadata? = nil
 }
 
 /// Reads a dataset folder (facilities.csv, experts.csv, assessments.csv, hazards.csv) against the models.
@@ -70,11 +72,30 @@ public struct DatasetLoader {
                                  rejectedFacilityIDs: state.rejectedFacilityIDs, models: models)
         let assessments = try AssessmentReader(context: context, chunking: assessmentChunking).read(try read("assessments.csv", into: &state), state: &state)
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
+        let round = try readRound(into: &state)
         try state.problems.throwIfAny()
         state.collectDigests()
         return Dataset(directory: directory, facilities: facilities, experts: experts, assessments: assessments,
                        hazards: hazards, rejects: state.rejects, rejectedFacilities: state.rejectedRows[facilitiesFile.file] ?? 0,
-                       fileHashes: state.hashes)
+                       fileHashes: state.hashes, round: round)
+    }
+
+    /// round.yaml, when the folder (or the in-memory files) has one.
+    private func readRound(into state: inout LoadState) throws -> RoundMetadata? {
+        let name = RoundMetadata.fileName
+        let bytes: [UInt8]
+        if let files {
+            guard let found = files[name] else { return nil }
+            bytes = found
+        } else {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            guard let data = FileManager.default.contents(atPath: path) else { throw MineRiskError.io("\(path): cannot be read") }
+            bytes = [UInt8](data)
+        }
+        let text = try TextFile(data: bytes, displayName: name)
+        state.digests[name] = PendingDigest(text.bytes)
+        return try RoundMetadata.parse(String(decoding: text.bytes, as: UTF8.self), file: name)
     }
 
     private func read(_ name: String, into state: inout LoadState) throws -> CSVReader {

@@ -38,6 +38,8 @@ public struct Facility: Sendable, Hashable, Codable {
     public var pond: PondData?
     /// Coal mines: approved capacity in t/yr.
     public var capacityTpa: Double?
+    /// The line of facilities.csv it was read from (0 when it did not come from a file).
+    public var line: Int = 0
 }
 
 /// An expert of the panel, as one row of experts.csv.
@@ -55,6 +57,8 @@ public struct HazardFinding: Sendable, Hashable, Codable {
     public var code: String
     public var description: String
     public var foundOn: String
+    /// The line of hazards.csv it was read from (0 when it did not come from a file).
+    public var line: Int = 0
 }
 
 /// A row that was not used, and why (with `--skip-invalid`).

@@ -25,6 +25,8 @@ struct FacilityReader {
                     return InputProblem(r.location(h["id"]), "duplicate facility id \"\(id)\" (first on line \(line))")
                 }
                 seen[id] = r.line
+                var facility = facility
+                facility.line = r.line
                 facilities.append(facility)
                 lines.append(r.line)
                 return nil

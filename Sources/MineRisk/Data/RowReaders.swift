@@ -42,7 +42,7 @@ struct HazardReader {
             guard isISODate(date) else {
                 return InputProblem(r.location(h["found_on"]), "found_on: expected a date YYYY-MM-DD, found \"\(date)\"")
             }
-            hazards.append(HazardFinding(facilityID: facilityID, code: code, description: r.string(h["description"]), foundOn: date))
+            hazards.append(HazardFinding(facilityID: facilityID, code: code, description: r.string(h["description"]), foundOn: date, line: r.line))
             return nil
         }
         return hazards
@@ -50,7 +50,7 @@ struct HazardReader {
 }
 
 /// True for a valid calendar date written YYYY-MM-DD.
-func isISODate(_ text: String) -> Bool {
+public func isISODate(_ text: String) -> Bool {
     let parts = text.split(separator: "-")
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
           let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }

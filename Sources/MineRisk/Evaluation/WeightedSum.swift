@@ -6,15 +6,14 @@ extension Grader {
     /// (for a `level` indicator, the experts' vote shares times v). Because that map is linear in the
     /// membership, s equals the fuzzy M(·,⊕) score B·v; the weighted sum skips the membership vector.
     func weightedSumScores(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double], model: IndicatorModel) -> [Double] {
-        let x = indicatorScores(aggregated, rows: rows, gradeValues: model.grading.gradeValues)
+        let x = indicatorScores(aggregated.membershipMatrix(rows), count: rows.count, gradeValues: model.grading.gradeValues)
         return x.multiplied(by: weights)
     }
 
-    /// Each indicator's risk score, facilities × indicators.
-    func indicatorScores(_ aggregated: AggregatedAssessments, rows: [Int], gradeValues v: [Double]) -> Matrix {
-        let r = aggregated.membershipMatrix(rows)
-        var x = Matrix(rows: rows.count, columns: r.columns)
-        for i in 0..<rows.count {
+    /// Each indicator's risk score, facilities × indicators, from the (n·4) × m membership matrix.
+    func indicatorScores(_ r: Matrix, count: Int, gradeValues v: [Double]) -> Matrix {
+        var x = Matrix(rows: count, columns: r.columns)
+        for i in 0..<count {
             for j in 0..<r.columns {
                 var score = 0.0
                 for k in 0..<4 { score += r[i * 4 + k, j] * v[k] }

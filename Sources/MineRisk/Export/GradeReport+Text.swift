@@ -1,5 +1,10 @@
 import Foundation
 
+extension FacilityResult {
+    /// Each veto with its hazard text and where it was found, for the text formats.
+    var vetoNotes: [String] { vetoes.map { "veto \($0.code) \($0.text) [\($0.source)]" } }
+}
+
 extension GradeReport {
     /// Facilities in the order a bureau reads them: graded worst first, then incomplete; by county and id.
     public var orderedFacilities: [FacilityResult] {
@@ -23,17 +28,18 @@ extension GradeReport {
     /// The terminal view: graded facilities, incomplete ones with what is missing, then the summary.
     public func table(colour: Bool) -> String {
         var out = ""
-        var graded = TextTable(headers: ["ID", "名称 Name", "类型 Kind", "县市 County", "等级 Grade", "分值 Score", "排查 Priority", "备注 Notes"])
+        var graded = TextTable(headers: ["ID", "名称 Name", "类型 Kind", "县市 County", "等级 Grade", "分值 Score↑risk", "排查 Priority", "备注 Notes"])
         graded.rightAligned = [5, 6]
         for r in orderedFacilities where r.status == .graded {
             let grade = r.grade!
-            var notes: [String] = []
-            if !r.vetoes.isEmpty { notes.append("veto " + r.vetoes.joined(separator: ",")) }
+            var notes = r.vetoNotes
+            if r.gradedBy == .safetyDegree, let degree = r.safetyDegree { notes.append("safety degree \(degree.zh) → major (AQ 2006-2005 §8)") }
             if let c = r.tailingsClass { notes.append("class \(c)") }
             notes += r.findings
+            if r.status == .graded, !r.missing.isEmpty { notes.append("missing \(r.missing.count) indicators") }
             graded.rowColours[graded.rows.count] = (4, ansiCode(for: grade))
-            graded.add([r.id, r.name, r.kind.name.zh, r.county, "\(grade.zh) \(grade.english)",
-                        String(format: "%.1f", r.score ?? 0), r.inspectionPriority.map(String.init) ?? "", notes.joined(separator: "; ")])
+            graded.add([r.id, r.name, r.kind.name.zh, r.county, "\(grade.zh) \(grade.letter) \(grade.english)",
+                        r.score.map { String(format: "%.1f", $0) } ?? "—", r.inspectionPriority.map(String.init) ?? "", notes.joined(separator: "; ")])
         }
         out += "Graded facilities 已分级 (\(summary.graded))\n" + graded.render(colour: colour)
         let incomplete = orderedFacilities.filter { $0.status == .incomplete }
@@ -41,8 +47,7 @@ extension GradeReport {
             var table = TextTable(headers: ["ID", "名称 Name", "类型 Kind", "县市 County", "缺项 Missing", "备注 Notes"])
             for r in incomplete {
                 let missing = r.missing.count > 3 ? r.missing.prefix(3).joined(separator: ", ") + " … (\(r.missing.count))" : r.missing.joined(separator: ", ")
-                var notes = r.vetoes.isEmpty ? [] : ["veto " + r.vetoes.joined(separator: ",")]
-                notes += r.findings
+                let notes = r.vetoNotes + r.findings
                 table.add([r.id, r.name, r.kind.name.zh, r.county, missing, notes.joined(separator: "; ")])
             }
             out += "\nIncomplete assessments 评估不完整 (\(summary.incomplete)): not graded\n" + table.render(colour: colour)
@@ -73,7 +78,8 @@ extension GradeReport {
 
         Assessed 专家会诊: \(s.facilities)   graded 完成分级: \(s.graded)   incomplete 不完整: \(s.incomplete)   rejected 拒收: \(s.rejected)   vetoed 否决: \(s.vetoed)
         Non-coal mines and ponds 非煤矿山和尾矿库: \(s.nonCoalFacilities), standardized 标准化达标: \(s.nonCoalStandardized)
-        Tailings ponds 尾矿库: \(s.ponds.ponds) (by class \(s.ponds.byClass.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))), class 1–3 \(s.ponds.monitoringRequired), without online monitoring \(s.ponds.missingMonitoring)
+        Tailings ponds 尾矿库: \(s.ponds.ponds) (by class \(s.ponds.byClass.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))), online monitoring required for \(s.ponds.monitoringRequired) (\(monitoringDuty.text)), without it \(s.ponds.missingMonitoring)
+        Rules as of \(provenance.asOf.date) (\(provenance.asOf.from)): \(provenance.rules.map { "\($0.id) \($0.text)" }.joined(separator: "; "))
         Models: \(provenance.models.map { "\($0.kind.rawValue) v\($0.modelVersion)" }.joined(separator: ", ")); RI table \(provenance.riTable.rawValue); weights \(provenance.weighting); operator \(provenance.fuzzyOperator)
 
         """
@@ -84,12 +90,11 @@ extension GradeReport {
     public func markdown() -> String {
         func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var out = "# 风险分级 Risk grades\n\n"
-        out += "| 编号 ID | 名称 Name | 类型 Kind | 县市 County | 等级 Grade | 分值 Score | 尾矿库等别 Pond class | 备注 Notes |\n"
+        out += "| 编号 ID | 名称 Name | 类型 Kind | 县市 County | 等级 Grade | 分值 Score (higher = riskier) | 尾矿库等别 Pond class | 备注 Notes |\n"
         out += "|---|---|---|---|---|---:|---:|---|\n"
         for r in orderedFacilities {
-            let grade = r.grade.map { "\($0.zh) \($0.english)" } ?? "— (incomplete)"
-            var notes = r.vetoes.isEmpty ? [] : ["veto " + r.vetoes.joined(separator: ",")]
-            notes += r.findings
+            let grade = r.grade.map { "\($0.zh) \($0.letter) \($0.english)" } ?? "— (incomplete)"
+            var notes = r.vetoNotes + r.findings
             if r.status == .incomplete { notes.append("missing: " + r.missing.joined(separator: ", ")) }
             out += "| \(esc(r.id)) | \(esc(r.name)) | \(r.kind.name.zh) | \(esc(r.county)) | \(grade) | \(r.score.map { String(format: "%.1f", $0) } ?? "") | \(r.tailingsClass.map(String.init) ?? "") | \(esc(notes.joined(separator: "; "))) |\n"
         }

@@ -91,13 +91,16 @@ extension GradeReport {
         return sheet
     }
 
+    /// The online-monitoring duty of the round's date.
+    public var monitoringDuty: MonitoringDuty { MonitoringDuty.inForce(on: provenance.asOf.date) }
+
     /// Ponds by class (1–5), with whether the class must be monitored online and how many are.
     public var pondClassRows: [PondClassCount] {
         let ponds = facilities.filter { $0.tailingsClass != nil }
         return Set(ponds.compactMap(\.tailingsClass)).sorted().map { pondClass in
             let members = ponds.filter { $0.tailingsClass == pondClass }
             return PondClassCount(pondClass: pondClass, ponds: members.count,
-                                  required: TailingsClassification.requiresOnlineMonitoring(pondClass: pondClass),
+                                  required: monitoringDuty.requires(pondClass: pondClass),
                                   monitored: members.filter { $0.onlineMonitoring == true }.count)
         }
     }
@@ -107,7 +110,7 @@ extension GradeReport {
 public struct PondClassCount: Sendable, Equatable {
     public var pondClass: Int
     public var ponds: Int
-    /// Whether the class must be monitored online (GB 39496-2020 §5.5: classes 1–3).
+    /// Whether the class must be monitored online under the duty of the round's date.
     public var required: Bool
     public var monitored: Int
 }

@@ -20,7 +20,8 @@ public enum GradeTableCell: Sendable, Equatable {
 public enum GradeTableColumns {
     public static let headers: [(zh: String, en: String)] = [
         ("编号", "ID"), ("名称", "Name"), ("类型", "Kind"), ("县市", "County"), ("状态", "Status"),
-        ("风险等级", "Grade"), ("Grade", "Grade (EN)"), ("颜色", "Colour"), ("风险分值", "Score"),
+        ("风险等级", "Grade"), ("Grade", "Grade (EN)"), ("颜色", "Colour"), ("等级字母", "Letter"), ("定级依据", "Graded by"),
+        ("风险分值(越高越危险)", "Score (higher = riskier)"),
         ("低", "μ low"), ("一般", "μ general"), ("较大", "μ significant"), ("重大", "μ major"),
         ("排查顺序", "Inspection priority"), ("尾矿库等别", "Pond class"), ("在线监测", "Online monitoring"),
         ("须在线监测", "Monitoring required"), ("安全度", "Safety degree"), ("否决项", "Vetoes"),
@@ -31,7 +32,7 @@ public enum GradeTableColumns {
     public static var headerTitles: [String] { headers.map { "\($0.zh) \($0.en)" } }
 
     /// The columns that show the grade (中文, English, colour): the ones filled with the grade's colour.
-    public static let gradeColumns = [5, 6, 7]
+    public static let gradeColumns = [5, 6, 7, 8]
 
     /// One facility as typed cells in header order.
     public static func typedCells(_ r: FacilityResult) -> [GradeTableCell] {
@@ -42,12 +43,13 @@ public enum GradeTableColumns {
         let mu = r.membership ?? []
         func membership(_ k: Int) -> GradeTableCell { mu.count == 4 ? .number(mu[k], decimals: 4) : .empty }
         return [
-            text(r.id), text(r.name), text(r.kind.rawValue), text(r.county), text(r.status.rawValue),
-            text(r.grade?.zh), text(r.grade?.rawValue), text(r.grade?.colour), number(r.score, 2),
+            text(r.id), text(r.name), text(r.kind.name.zh), text(r.county), text(r.status.zh),
+            text(r.grade?.zh), text(r.grade?.rawValue), text(r.grade?.colour), text(r.grade?.letter), text(r.gradedBy?.zh),
+            number(r.score, 2),
             membership(0), membership(1), membership(2), membership(3),
             integer(r.inspectionPriority), integer(r.tailingsClass),
-            flag(r.onlineMonitoring), flag(r.monitoringRequired), text(r.safetyDegree?.rawValue),
-            text(r.vetoes.joined(separator: " ")), flag(r.standardized), integer(r.experts),
+            flag(r.onlineMonitoring), flag(r.monitoringRequired), text(r.safetyDegree?.zh),
+            text(r.vetoes.map { "\($0.code) \($0.text)" }.joined(separator: "; ")), flag(r.standardized), integer(r.experts),
             text(r.missing.joined(separator: " ")), text(r.findings.joined(separator: "; ")),
         ]
     }

@@ -41,9 +41,11 @@ extension HTMLReport {
     /// Vetoes spelled out, compliance findings, and what an incomplete assessment misses (HTML).
     private func notes(_ r: FacilityResult) -> String {
         var parts: [String] = []
-        for code in r.vetoes {
-            let text = code == "IDLE>6M" ? "停产超过6个月 idle more than six months" : vetoTexts[code].map { $0.zh } ?? ""
-            parts.append("<span class=\"veto\">一票否决 \(xmlEscaped(code))</span> \(xmlEscaped(text))")
+        for veto in r.vetoes {
+            parts.append("<span class=\"veto\">一票否决 \(xmlEscaped(veto.code))</span> \(xmlEscaped(veto.text)) <small>(\(xmlEscaped(veto.source)))</small>")
+        }
+        if r.gradedBy == .safetyDegree, let degree = r.safetyDegree {
+            parts.append("<span class=\"veto\">安全度 \(xmlEscaped(degree.zh))</span> → 重大风险 (AQ 2006-2005 §8)")
         }
         parts += r.findings.map { "<span class=\"finding\">\(xmlEscaped($0))</span>" }
         if r.status == .incomplete {

@@ -100,7 +100,7 @@ public struct HTMLReport: Sendable {
             var note = ""
             let degrees = SafetyDegree.allCases.compactMap { d in report.summary.ponds.bySafetyDegree[d.rawValue].map { "\(d.zh) \(d.rawValue) \($0)" } }
             if !degrees.isEmpty { note = "安全度 Safety degree (AQ 2006-2005 §8): " + degrees.joined(separator: " · ") }
-            html += figure("尾矿库等别与在线监测", "Tailings ponds by class and online monitoring", ReportCharts.pondClasses(ponds), note: note)
+            html += figure("尾矿库等别与在线监测", "Tailings ponds by class and online monitoring", ReportCharts.pondClasses(ponds, duty: report.monitoringDuty), note: note)
         }
         if let coal = coalCapacity {
             html += coalSection(coal)

@@ -4,7 +4,7 @@ extension ReportCharts {
     static let monitoredFill = "2E7D5B"
 
     /// Tailings ponds by class (1–5), split by online monitoring; classes that must be monitored are shaded.
-    static func pondClasses(_ rows: [PondClassCount]) -> String {
+    static func pondClasses(_ rows: [PondClassCount], duty: MonitoringDuty) -> String {
         let names = ["一等库", "二等库", "三等库", "四等库", "五等库"]
         let top = 66.0, plotLeft = 44.0, plotRight = width - 16, plotHeight = 150.0
         let bottom = top + plotHeight
@@ -15,11 +15,11 @@ extension ReportCharts {
         let slot = (plotRight - plotLeft) / 5
         svg.legend([("已在线监测 Monitored", monitoredFill), ("须监测而未监测 Required, not monitored", RiskGrade.major.rgb),
                     ("未监测 (不要求) Not monitored, not required", incompleteFill)], x: plotLeft, y: 16)
-        // GB 39496-2020 §5.5 / DOMAIN §5: classes 1–3 must have online monitoring.
-        let requiredClasses = (1...5).filter { TailingsClassification.requiresOnlineMonitoring(pondClass: $0) }
+        // The monitoring duty of the round's date (DOMAIN §5): classes 1–3 before 2021-09-01, every pond after.
+        let requiredClasses = (1...5).filter { duty.requires(pondClass: $0) }
         if let last = requiredClasses.max() {
             svg.rect(x: plotLeft, y: top - 34, width: slot * Double(last), height: plotHeight + 34, fill: monitoredFill, opacity: 0.07)
-            svg.text("须在线监测 online monitoring required (class 1–\(last), GB 39496-2020 §5.5)", x: plotLeft + 6, y: top - 20, size: 11, fill: monitoredFill)
+            svg.text("须在线监测 online monitoring required (class 1–\(last): \(duty.text))", x: plotLeft + 6, y: top - 20, size: 11, fill: monitoredFill)
         }
         for tick in ticks {
             let y = bottom - tick * yScale

@@ -2,6 +2,34 @@
 public enum GradingStatus: String, Codable, Sendable {
     case graded
     case incomplete
+
+    /// 已分级 / 评估不完整.
+    public var zh: String { self == .graded ? "已分级" : "评估不完整" }
+}
+
+/// What decided a graded facility's grade.
+public enum GradedBy: String, Codable, Sendable, CaseIterable {
+    /// The risk score B·v in the model's bands.
+    case score
+    /// The grade of maximum membership (`--grade-by membership`).
+    case membership
+    /// A major accident hazard (一票否决): major whatever the score, complete or not.
+    case veto
+    /// A 危库 or 险库 pond (AQ 2006-2005 §8): major whatever the score.
+    case safetyDegree = "safety-degree"
+    /// The pond's online-monitoring warning level.
+    case warning
+
+    /// 分值 / 隶属度 / 一票否决 / 安全度 / 预警.
+    public var zh: String {
+        switch self {
+        case .score: return "分值"
+        case .membership: return "最大隶属度"
+        case .veto: return "一票否决"
+        case .safetyDegree: return "安全度"
+        case .warning: return "监测预警"
+        }
+    }
 }
 
 /// One facility's grading, as every output format shows it.
@@ -20,8 +48,12 @@ public struct FacilityResult: Sendable, Equatable, Encodable {
     public var onlineMonitoring: Bool?
     public var monitoringRequired: Bool?
     public var safetyDegree: SafetyDegree?
-    /// Veto codes that forced the grade to major.
-    public var vetoes: [String]
+    /// How the grade was decided; nil while not graded.
+    public var gradedBy: GradedBy?
+    /// The criterion layer (准则层): each criterion's weight, membership and score; nil while not evaluated.
+    public var criteria: [CriterionResult]?
+    /// The major accident hazards that grade the facility major, each with its text and where it was found.
+    public var vetoes: [VetoFinding]
     /// Indicator ids with no expert value.
     public var missing: [String]
     /// Compliance findings, such as a class 1–3 pond without online monitoring.
@@ -32,8 +64,8 @@ public struct FacilityResult: Sendable, Equatable, Encodable {
     public var experts: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, name, kind, county, standardized, status, score, grade, gradeZh, colour, membership, tailingsClass
-        case onlineMonitoring, monitoringRequired, safetyDegree, vetoes, missing, findings, inspectionPriority, experts
+        case id, name, kind, county, standardized, status, score, grade, gradeZh, colour, letter, gradedBy, membership, criteria
+        case tailingsClass, onlineMonitoring, monitoringRequired, safetyDegree, vetoes, missing, findings, inspectionPriority, experts
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -44,11 +76,15 @@ public struct FacilityResult: Sendable, Equatable, Encodable {
         try c.encode(county, forKey: .county)
         try c.encode(standardized, forKey: .standardized)
         try c.encode(status, forKey: .status)
-        try c.encode(score.map { $0.rounded(to: 4) }, forKey: .score)
+        // Machine output keeps full precision; the tables round.
+        try c.encode(score, forKey: .score)
         try c.encode(grade, forKey: .grade)
         try c.encode(grade?.zh, forKey: .gradeZh)
         try c.encode(grade?.colour, forKey: .colour)
-        try c.encode(membership.map { $0.map { $0.rounded(to: 4) } }, forKey: .membership)
+        try c.encode(grade?.letter, forKey: .letter)
+        try c.encode(gradedBy, forKey: .gradedBy)
+        try c.encode(membership, forKey: .membership)
+        try c.encode(criteria, forKey: .criteria)
         try c.encode(tailingsClass, forKey: .tailingsClass)
         try c.encode(onlineMonitoring, forKey: .onlineMonitoring)
         try c.encode(monitoringRequired, forKey: .monitoringRequired)
@@ -132,13 +168,6 @@ public struct GradeSummary: Sendable, Equatable, Codable {
     }
 }
 
-/// How a model entered a run.
-public struct ModelProvenance: Sendable, Equatable, Codable {
-    public var kind: FacilityKind
-    public var file: String
-    public var modelVersion: String
-    public var sha256: String
-}
 
 /// How a grading run was made, so that it can be reproduced.
 public struct Provenance: Sendable, Equatable, Codable {
@@ -149,6 +178,10 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var weighting: String
     public var fuzzyOperator: String
     public var gradeRule: GradeRule
+    /// The date the round's rules were chosen by, and where it came from.
+    public var asOf: RoundDate
+    /// The rules of standards that changed over time, as chosen for `asOf`.
+    public var rules: [RuleInForce]
     public var dataDirectory: String
     /// Input file → SHA-256.
     public var dataFiles: [String: String]

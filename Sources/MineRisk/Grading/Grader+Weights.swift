@@ -4,6 +4,8 @@ struct KindEvaluation {
     var memberships: [Double]?
     /// Risk scores B·v.
     var scores: [Double]
+    /// The criterion layer of each facility.
+    var criteria: [[CriterionResult]]
 }
 
 extension Grader {
@@ -40,10 +42,13 @@ extension Grader {
     /// The other operators evaluate the model's two levels with the AHP weights; with objective or
     /// combined weights (which have no criterion level) they evaluate one level with the global weights.
     func evaluate(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double], ahp: ModelWeights, model: IndicatorModel) -> KindEvaluation {
-        if options.evaluation == .weightedSum {
-            return KindEvaluation(memberships: nil, scores: weightedSumScores(aggregated, rows: rows, weights: weights, model: model))
-        }
         let r = aggregated.membershipMatrix(rows)
+        let v = model.grading.gradeValues
+        let criteria = criterionResults(r, count: rows.count, weights: weights, model: model)
+        if options.evaluation == .weightedSum {
+            let scores = indicatorScores(r, count: rows.count, gradeValues: v).multiplied(by: weights)
+            return KindEvaluation(memberships: nil, scores: scores, criteria: criteria)
+        }
         var b: [Double]
         if options.fuzzyOperator == .weightedAverage {
             b = r.multiplied(by: weights)
@@ -52,14 +57,42 @@ extension Grader {
         } else {
             b = oneLevel(r, count: rows.count, weights: weights)
         }
-        let v = model.grading.gradeValues
         var scores = [Double](repeating: 0, count: rows.count)
         for i in 0..<rows.count {
             let sum = b[i * 4] + b[i * 4 + 1] + b[i * 4 + 2] + b[i * 4 + 3]
             if sum > 0 { for k in 0..<4 { b[i * 4 + k] /= sum } }
             scores[i] = (0..<4).map { b[i * 4 + $0] * v[$0] }.reduce(0, +)
         }
-        return KindEvaluation(memberships: b, scores: scores)
+        return KindEvaluation(memberships: b, scores: scores, criteria: criteria)
+    }
+
+    /// The criterion layer (准则层) of every facility: a criterion's weight is the sum of its indicators' weights,
+    /// its membership the operator applied to its indicators with their weights renormalised within it (the
+    /// first step of the two-level evaluation, DOMAIN §4), its score that membership times the grade values.
+    func criterionResults(_ r: Matrix, count: Int, weights: [Double], model: IndicatorModel) -> [[CriterionResult]] {
+        let v = model.grading.gradeValues
+        let op: FuzzyOperator = options.evaluation == .weightedSum ? .weightedAverage : options.fuzzyOperator
+        var spans: [(criterion: Criterion, offset: Int, weight: Double)] = []
+        var offset = 0
+        for criterion in model.criteria.items {
+            let k = criterion.indicators.count
+            spans.append((criterion, offset, weights[offset..<(offset + k)].reduce(0, +)))
+            offset += k
+        }
+        return (0..<count).map { i in
+            spans.map { span in
+                let k = span.criterion.indicators.count
+                let local = (span.offset..<(span.offset + k)).map { span.weight > 0 ? weights[$0] / span.weight : 1 / Double(k) }
+                var rows: [Double] = []
+                rows.reserveCapacity(4 * k)
+                for j in span.offset..<(span.offset + k) { for g in 0..<4 { rows.append(r[i * 4 + g, j]) } }
+                var b = fuzzyEvaluate(weights: local, memberships: rows, operator: op)
+                let sum = b.reduce(0, +)
+                if sum > 0 { b = b.map { $0 / sum } }
+                return CriterionResult(id: span.criterion.id, nameZh: span.criterion.name.zh, weight: span.weight, membership: b,
+                                       score: zip(b, v).map(*).reduce(0, +))
+            }
+        }
     }
 
     /// The two-level evaluation for the non-linear operators: each criterion from its indicators with

@@ -16,17 +16,30 @@ public struct Grader {
         return try grade(data, timings: &timings)
     }
 
+    /// The day whose rules apply: `--as-of`, else the round's `assessedOn`, else the run's date.
+    public func asOf(_ data: Dataset) -> RoundDate {
+        if let date = options.asOf { return RoundDate(date: date, from: "--as-of") }
+        if let round = data.round { return RoundDate(date: round.assessedOn, from: RoundMetadata.fileName) }
+        return RoundDate.today()
+    }
+
     /// Grades a dataset, adding the seconds of its stages (aggregate, weight, evaluate) to `timings`.
     public func grade(_ data: Dataset, timings: inout StageTimings) throws -> GradeReport {
+        let asOf = asOf(data)
+        let duty = MonitoringDuty.inForce(on: asOf.date)
+        var rules = [RuleInForce(id: "online-monitoring-duty", text: duty.text, source: duty.source)]
         var results = [FacilityResult?](repeating: nil, count: data.facilities.count)
         var weightsByKind: [String: [String: Double]] = [:]
+        var consistency: [FacilityKind: ModelConsistency] = [:]
         let expertWeights = data.experts.map(\.weight)
-        var hazardsByFacility: [String: [String]] = [:]
-        for hazard in data.hazards { hazardsByFacility[hazard.facilityID, default: []].append(hazard.code) }
+        var hazardsByFacility: [String: [HazardFinding]] = [:]
+        for hazard in data.hazards { hazardsByFacility[hazard.facilityID, default: []].append(hazard) }
 
         for kind in FacilityKind.allCases {
             let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
             guard !members.isEmpty, let loaded = models[kind] else { continue }
+            let vetoes = VetoAssessor(model: loaded.model, date: asOf.date)
+            rules.append(vetoes.rule)
             let indicators = loaded.model.indicators
             let (aggregated, complete) = timings.measure("aggregate") { () -> (AggregatedAssessments, [Int]) in
                 let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: indicators,
@@ -37,13 +50,18 @@ public struct Grader {
                 let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable)
                 return (ahp, try indicatorWeights(loaded, ahp: ahp, aggregated: aggregated, complete: complete))
             }
+            consistency[kind] = ahp.consistency
             weightsByKind[kind.rawValue] = Dictionary(uniqueKeysWithValues: zip(indicators.map(\.id), weights))
             let start = DispatchTime.now().uptimeNanoseconds
             defer { timings.add("evaluate", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
             let evaluation = evaluate(aggregated, rows: complete, weights: weights, ahp: ahp, model: loaded.model)
+            let bands = GradeBands(loaded.model.grading.bands)
             for (local, f) in members.enumerated() {
                 let facility = data.facilities[f]
-                var result = baseResult(facility, vetoes: vetoCodes(facility, hazardsByFacility), panel: aggregated.panelSize[local])
+                var result = baseResult(facility, duty: duty, panel: aggregated.panelSize[local])
+                let found = vetoes.assess(facility, hazards: hazardsByFacility[facility.id] ?? [])
+                result.vetoes = found.vetoes
+                result.findings += found.findings
                 result.missing = aggregated.missing(local)
                 results[f] = result
             }
@@ -54,13 +72,16 @@ public struct Grader {
                 result.status = .graded
                 result.membership = b
                 result.score = evaluation.scores[position]
-                var grade = GradeBands(loaded.model.grading.bands).grade(of: evaluation.scores[position])
-                if options.gradeRule == .membership, let b { grade = RiskGrade(index: b.indices.max { b[$0] < b[$1] }!) }
-                // 一票否决: a major accident hazard grades the facility major whatever its score.
-                if !result.vetoes.isEmpty { grade = .major }
-                result.grade = grade
+                result.criteria = evaluation.criteria[position]
+                result.grade = bands.grade(of: evaluation.scores[position])
+                result.gradedBy = .score
+                if options.gradeRule == .membership, let b {
+                    result.grade = RiskGrade.ofMaximumMembership(b)
+                    result.gradedBy = .membership
+                }
                 results[f] = result
             }
+            for f in members { results[f]!.applyOverrides() }
             try assignInspectionPriority(&results, members: members, aggregated: aggregated, complete: complete, weights: weights)
         }
         let final = results.map { $0! }
@@ -68,43 +89,54 @@ public struct Grader {
             engine: engineVersion,
             models: models.models.values.sorted { $0.model.kind < $1.model.kind }.map {
                 ModelProvenance(kind: $0.model.kind, file: ($0.file as NSString).lastPathComponent,
-                                modelVersion: $0.model.modelVersion, sha256: $0.sha256)
+                                modelVersion: $0.model.modelVersion, sha256: $0.sha256, consistency: consistency[$0.model.kind])
             },
             riTable: options.riTable, ahpMethod: options.ahpMethod, weighting: options.weighting.label,
             fuzzyOperator: options.evaluation == .weightedSum ? "weighted-sum s = Xw" : "\(options.fuzzyOperator.rawValue) \(options.fuzzyOperator.notation)",
-            gradeRule: options.gradeRule, dataDirectory: data.directory, dataFiles: data.fileHashes, blas: .current)
+            gradeRule: options.gradeRule, asOf: asOf, rules: rules,
+            dataDirectory: data.directory, dataFiles: data.fileHashes, blas: .current)
         return GradeReport(facilities: final, summary: GradeSummary(results: final, rejected: data.rejectedFacilities),
                            provenance: provenance, weights: weightsByKind, rejects: data.rejects)
     }
 
-    /// The facility's fields that do not depend on its assessment: pond class, monitoring, safety degree, vetoes.
-    private func baseResult(_ facility: Facility, vetoes: [String], panel: Int) -> FacilityResult {
+    /// The facility's fields that do not depend on its assessment: pond class, monitoring duty, safety degree.
+    private func baseResult(_ facility: Facility, duty: MonitoringDuty, panel: Int) -> FacilityResult {
         var result = FacilityResult(
             id: facility.id, name: facility.name, kind: facility.kind, county: facility.county,
             standardized: facility.standardized, status: .incomplete, score: nil, grade: nil, membership: nil,
             tailingsClass: nil, onlineMonitoring: nil, monitoringRequired: nil, safetyDegree: nil,
-            vetoes: vetoes, missing: [], findings: [], inspectionPriority: nil, experts: panel)
+            vetoes: [], missing: [], findings: [], inspectionPriority: nil, experts: panel)
         if let pond = facility.pond {
             let pondClass = TailingsClassification.pondClass(storage: pond.storageVolume, damHeight: pond.damHeight)
-            let required = TailingsClassification.requiresOnlineMonitoring(pondClass: pondClass)
+            let required = duty.requires(pondClass: pondClass)
             result.tailingsClass = pondClass
             result.onlineMonitoring = pond.onlineMonitoring
             result.monitoringRequired = required
             result.safetyDegree = SafetyDegree.assess(pond, pondClass: pondClass)
             if required && !pond.onlineMonitoring {
-                result.findings.append("class \(pondClass) pond without online monitoring (GB 39496-2020 §5.5)")
+                result.findings.append("class \(pondClass) pond without online monitoring, required for \(duty.text) (\(duty.source))")
             }
-            if let degree = result.safetyDegree, degree != .normal {
-                result.findings.append("safety degree \(degree.rawValue) \(degree.zh) (AQ 2006-2005 §8)")
+            if let degree = result.safetyDegree, degree == .sick {
+                // AQ 2006-2005 §8 病库; the regulation's consequence: rectify to the normal standard within a set time.
+                result.findings.append("safety degree \(degree.rawValue) \(degree.zh): rectify to the normal standard within a set time (AQ 2006-2005 §8; 《尾矿库安全监督管理规定》)")
             }
         }
         return result
     }
+}
 
-    /// Veto codes found for a facility; a mine idle for more than six months is graded D (provincial rule, DOMAIN §8).
-    private func vetoCodes(_ facility: Facility, _ hazards: [String: [String]]) -> [String] {
-        var codes = hazards[facility.id] ?? []
-        if facility.status == .idle && facility.idleMonths > 6 { codes.append("IDLE>6M") }
-        return codes
+extension FacilityResult {
+    /// A veto, then a 危库 or 险库 safety degree, grade the facility major whatever its score and whether or not
+    /// its assessment is complete (DOMAIN §5: a veto decides the grade by itself).
+    mutating func applyOverrides() {
+        if !vetoes.isEmpty {
+            status = .graded
+            grade = .major
+            gradedBy = .veto
+        } else if let degree = safetyDegree, degree.gradesMajor {
+            status = .graded
+            grade = .major
+            gradedBy = .safetyDegree
+        }
     }
 }

@@ -44,6 +44,8 @@ public struct GradingOptions: Sendable, Equatable {
     public var fuzzyOperator: FuzzyOperator = .weightedAverage
     public var gradeRule: GradeRule = .score
     public var evaluation: EvaluationMethod = .fuzzy
+    /// The day whose rules apply (YYYY-MM-DD), overriding the round's `assessedOn` (`--as-of`).
+    public var asOf: String?
 
     public init() {}
 }

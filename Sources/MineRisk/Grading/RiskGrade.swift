@@ -16,6 +16,13 @@ public enum RiskGrade: String, Codable, Sendable, CaseIterable, Comparable {
 
     public init(index: Int) { self = RiskGrade.allCases[index] }
 
+    /// The grade of maximum membership; a tie goes to the riskier grade, as a score on a band edge does
+    /// (GradeBands.grade(of:)): both ways of grading break ties toward more risk.
+    public static func ofMaximumMembership(_ b: [Double]) -> RiskGrade {
+        let top = b.max()!
+        return RiskGrade(index: b.lastIndex(of: top)!)
+    }
+
     /// 低风险 / 一般风险 / 较大风险 / 重大风险.
     public var zh: String {
         switch self {

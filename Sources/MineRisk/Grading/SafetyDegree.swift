@@ -14,6 +14,12 @@ public enum SafetyDegree: String, Codable, Sendable, Comparable, CaseIterable {
         }
     }
 
+    /// 危库 and 险库 grade the pond major whatever its score: 《尾矿库安全监督管理规定》 requires a 危库 to stop at
+    /// once and a 险库 to remove the danger within a set time (SAWS Order 6, 2006, art. 19 [verified through a copy];
+    /// Order 38, 2011, the same article [number unverified]), and 险库 conditions are themselves on the major-hazard
+    /// lists (DOMAIN §5). A 病库 is a finding to rectify to the normal standard within a set time (same article (三)).
+    public var gradesMajor: Bool { self >= .risky }
+
     public static func < (a: SafetyDegree, b: SafetyDegree) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -52,7 +58,7 @@ public enum SafetyDegree: String, Codable, Sendable, Comparable, CaseIterable {
             anyInput = true
             switch flood {
             case .collapsed, .seriouslyBlocked: meet(.dangerous) // AQ 2006-2005 §8: seriously blocked or collapsed → 危库
-            case .partlyBlocked: meet(.sick)                     // partly blocked → 病库 [unverified]
+            case .partlyBlocked: meet(.risky)                    // AQ 2006-2005 §8: partly blocked or collapsed, capacity below design → 险库
             case .normal: meet(.normal)
             }
         }

@@ -26,8 +26,4 @@ public enum TailingsClassification {
         // classes two or more apart take the higher class, lowered by one.
         return higher + 1
     }
-
-    /// GB 39496-2020 §5.5 and the Liangshan practice: ponds of class 3 and above (classes 1–3) must
-    /// have online safety monitoring.
-    public static func requiresOnlineMonitoring(pondClass: Int) -> Bool { pondClass <= 3 }
 }

@@ -20,6 +20,15 @@ public struct IndicatorModel: Codable, Sendable, Hashable {
     public var grading: GradingRule
     public var criteria: CriteriaLevel
     public var vetoes: [VetoRule]
+    /// The official hazard lists the vetoes come from, each with the days it is in force; nil: one list always in force.
+    public var vetoLists: [VetoList]?
+
+    /// The vetoes in force on a day, and the list they come from (nil when the model has no dated lists).
+    public func vetoes(on date: String) -> (rules: [VetoRule], list: VetoList?) {
+        guard let lists = vetoLists, !lists.isEmpty else { return (vetoes, nil) }
+        guard let list = lists.first(where: { $0.inForce(on: date) }) else { return ([], nil) }
+        return (vetoes.filter { $0.lists?.contains(list.id) ?? true }, list)
+    }
 
     /// Every indicator in criterion order.
     public var indicators: [Indicator] { criteria.items.flatMap(\.indicators) }

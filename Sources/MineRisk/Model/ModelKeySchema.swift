@@ -15,7 +15,7 @@ struct ModelKeySchema {
     static let bilingual = ModelKeySchema(["zh", "en"])
 
     static let model = ModelKeySchema(
-        ["format", "kind", "modelVersion", "name", "sources", "grading", "criteria", "vetoes"],
+        ["format", "kind", "modelVersion", "name", "sources", "grading", "criteria", "vetoes", "vetoLists"],
         [
             "format": ModelKeySchema(["kind", "version"]),
             "name": bilingual,
@@ -27,7 +27,9 @@ struct ModelKeySchema {
                     "indicators": ModelKeySchema(["id", "name", "unit", "scale", "direction", "edges", "range", "source"], ["name": bilingual]),
                 ]),
             ]),
-            "vetoes": ModelKeySchema(["code", "text", "source"], ["text": bilingual]),
+            "vetoes": ModelKeySchema(["code", "text", "source", "lists", "derivedFrom"],
+                                     ["text": bilingual, "derivedFrom": ModelKeySchema(["field", "values"])]),
+            "vetoLists": ModelKeySchema(["id", "cite", "from", "until"]),
         ])
 
     /// Every key of `node` (and below) that the schema does not know, with its line, column and YAML path.

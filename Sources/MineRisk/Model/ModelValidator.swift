@@ -27,7 +27,38 @@ enum ModelValidator {
         for (v, veto) in model.vetoes.enumerated() where !codes.insert(veto.code).inserted {
             add("vetoes[\(v)].code", "veto code \"\(veto.code)\" appears twice")
         }
+        checkVetoLists(model, add: add)
         try problems.throwIfAny()
+    }
+
+    /// Lists have known ids and proper dates, follow each other without overlapping, and every veto names lists that exist.
+    private static func checkVetoLists(_ model: IndicatorModel, add: (String, String) -> Void) {
+        let lists = model.vetoLists ?? []
+        let ids = Set(lists.map(\.id))
+        for (l, list) in lists.enumerated() {
+            for (key, date) in [("from", list.from), ("until", list.until)] {
+                if let date, !isISODate(date) { add("vetoLists[\(l)].\(key)", "expected a date YYYY-MM-DD, found \"\(date)\"") }
+            }
+            if let from = list.from, let until = list.until, !(from < until) {
+                add("vetoLists[\(l)]", "from \(from) must come before until \(until)")
+            }
+            if l > 0, lists[l - 1].until != list.from {
+                add("vetoLists[\(l)].from", "expected the day the previous list stops (\(lists[l - 1].until ?? "never")), found \(list.from ?? "none"): lists must follow each other without gap or overlap")
+            }
+        }
+        for (v, veto) in model.vetoes.enumerated() {
+            for id in veto.lists ?? [] where !ids.contains(id) {
+                add("vetoes[\(v)].lists", "unknown list \"\(id)\": expected one of \(lists.map(\.id).joined(separator: ", "))")
+            }
+            for (d, derived) in (veto.derivedFrom ?? []).enumerated() {
+                let allowed = FacilityFields.derivable[derived.field]
+                if allowed == nil {
+                    add("vetoes[\(v)].derivedFrom[\(d)].field", "expected one of \(FacilityFields.derivable.keys.sorted().joined(separator: ", ")), found \"\(derived.field)\"")
+                } else if let bad = derived.values.first(where: { !allowed!.contains($0) }) {
+                    add("vetoes[\(v)].derivedFrom[\(d)].values", "\(derived.field) takes \(allowed!.joined(separator: ", ")), found \"\(bad)\"")
+                }
+            }
+        }
     }
 
     private static func checkMatrix(_ rows: [[Judgement]], order n: Int, path: String, add: (String, String) -> Void) {

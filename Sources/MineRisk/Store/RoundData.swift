@@ -18,7 +18,7 @@ public struct RoundData: Sendable {
 /// Reads a round's data folder for import: the dataset files, and coal_mines.csv and accidents.csv when present.
 public enum RoundLoader {
     /// Files a round may have besides the dataset's.
-    public static let optionalFiles = ["coal_mines.csv", "accidents.csv"]
+    public static let optionalFiles = ["coal_mines.csv", "accidents.csv", RoundMetadata.fileName]
 
     /// Reads and checks every file; all problems of all files are reported together, and nothing is returned
     /// unless every file is valid.

@@ -61,18 +61,23 @@ extension Store {
             }
             try problems.throwIfAny()
             let hazards = try Row.fetchAll(db, sql: "SELECT * FROM hazards WHERE round_id = ? ORDER BY position", arguments: [id]).map {
-                HazardFinding(facilityID: $0["facility_id"], code: $0["code"], description: $0["description"], foundOn: $0["found_on"])
+                // Rows are stored in file order after the header, one line each.
+                HazardFinding(facilityID: $0["facility_id"], code: $0["code"], description: $0["description"], foundOn: $0["found_on"],
+                              line: ($0["position"] as Int) + 2)
             }
             // The hashes DatasetLoader records are of the text it parsed, so they are taken the same way here.
             var hashes: [String: String] = [:]
+            var round: RoundMetadata?
             for row in try Row.fetchAll(db, sql: "SELECT name, content FROM round_files WHERE round_id = ?", arguments: [id]) {
                 let name: String = row["name"]
-                guard DatasetLoader.requiredFiles.contains(name) else { continue }
+                guard DatasetLoader.requiredFiles.contains(name) || name == RoundMetadata.fileName else { continue }
                 let content: Data = row["content"]
-                hashes[name] = sha256Hex(try TextFile(data: [UInt8](content), displayName: name).bytes)
+                let text = try TextFile(data: [UInt8](content), displayName: name)
+                hashes[name] = sha256Hex(text.bytes)
+                if name == RoundMetadata.fileName { round = try RoundMetadata.parse(String(decoding: text.bytes, as: UTF8.self), file: name) }
             }
             return Dataset(directory: "\(path)#round=\(id)", facilities: facilities, experts: experts, assessments: table,
-                           hazards: hazards, rejects: [], rejectedFacilities: 0, fileHashes: hashes)
+                           hazards: hazards, rejects: [], rejectedFacilities: 0, fileHashes: hashes, round: round)
         }
     }
 
@@ -83,7 +88,8 @@ extension Store {
             throw MineRiskError.invalid(SourceLocation(file: path), "facility \(row["id"] as String) has kind \"\(kindText)\" and status \"\(statusText)\", which this minerisk does not know")
         }
         var facility = Facility(id: row["id"], name: row["name"], kind: kind, county: row["county"], standardized: row["standardized"],
-                                status: status, idleMonths: row["idle_months"], pond: nil, capacityTpa: row["capacity_tpa"])
+                                status: status, idleMonths: row["idle_months"], pond: nil, capacityTpa: row["capacity_tpa"],
+                                line: (row["position"] as Int) + 2)
         if let storage: Double = row["storage_volume_10k_m3"], let height: Double = row["dam_height_m"],
            let monitoring: Bool = row["online_monitoring"] {
             let discharge: String? = row["flood_discharge"]

@@ -32,7 +32,7 @@ extension Store {
             for (position, r) in report.facilities.enumerated() {
                 try statement.execute(arguments: [
                     run, r.id, position, r.status.rawValue, r.grade?.rawValue, r.score, try r.membership.map(jsonText),
-                    try jsonText(r.vetoes), try jsonText(r.missing), try jsonText(r.findings), r.tailingsClass,
+                    try jsonText(r.vetoes.map(\.code)), try jsonText(r.missing), try jsonText(r.findings), r.tailingsClass,
                     r.safetyDegree?.rawValue, r.inspectionPriority, r.experts,
                 ])
             }

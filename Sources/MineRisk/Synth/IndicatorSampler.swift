@@ -100,7 +100,7 @@ struct IndicatorSampler {
         "tp_max_daily_rainfall": 30...50,
         "tp_residents_downstream": 0...2,
         "tp_downstream_exposure": 3000...15000,
-        "tp_phreatic_depth": 8...16,
+        "tp_phreatic_ratio": 1.5...3.0,
         "tp_slope_safety_ratio": 1.02...1.40,
         "tp_dry_beach_ratio": 1.5...3.0,
         "tp_freeboard_ratio": 1.5...2.6,

@@ -84,6 +84,10 @@ struct LiangshanPlan: Decodable {
     /// Years of the accident series.
     let accidentYears: Years
 
+    /// The region and the day each round was assessed, written to each round's round.yaml.
+    let region: String
+    let assessedOn2016: String, assessedOn2017: String
+
     /// The field of each expert E01…, in order.
     var expertFields: [FacilityKind?] { experts.fields.flatMap { Array(repeating: $0.kind, count: $0.experts) } }
 
@@ -92,7 +96,7 @@ struct LiangshanPlan: Decodable {
 
     /// The plan file's keys: a misspelt one is an error, not a count silently left out.
     static let keys = ModelKeySchema(
-        ["format", "seed", "kinds", "coalGraded2017", "coalGraded2016", "pondClasses2017", "monitoredClass4", "monitoredClass5",
+        ["format", "seed", "region", "assessedOn2016", "assessedOn2017", "kinds", "coalGraded2017", "coalGraded2016", "pondClasses2017", "monitoredClass4", "monitoredClass5",
          "coalRegister", "coalCounties", "improved", "worsened", "experts", "accidentYears"],
         [
             "format": ModelKeySchema(["kind", "version"]),
@@ -141,6 +145,9 @@ struct LiangshanPlan: Decodable {
         require(fielded == experts.count, "experts.fields", "the fields hold \(fielded) experts, the count is \(experts.count)")
         require((1...99).contains(experts.count), "experts.count", "expected 1–99 experts, found \(experts.count)")
         require(accidentYears.first <= accidentYears.last, "accidentYears", "first must not be after last")
+        for (key, date) in [("assessedOn2016", assessedOn2016), ("assessedOn2017", assessedOn2017)] {
+            require(isISODate(date), key, "expected a date YYYY-MM-DD, found \"\(date)\"")
+        }
         try problems.throwIfAny()
     }
 }

@@ -31,8 +31,10 @@ extension LiangshanRounds {
         if let e = rng.shuffled(Array(byEntry.keys).sorted()).first(where: { byEntry[$0]!.pond?.pondClass == 3 }) {
             byEntry[e]!.pond!.monitoring = false
         }
-        return SynthRound(year: 2016, experts: experts.filter { !plan.experts.joined2017.contains($0.id) },
-                          facilities: entries.indices.compactMap { byEntry[$0] })
+        var round = SynthRound(year: 2016, experts: experts.filter { !plan.experts.joined2017.contains($0.id) },
+                               facilities: entries.indices.compactMap { byEntry[$0] })
+        Self.agreeWithMonitoring(&round)
+        return round
     }
 
     /// A pond a year before: a little lower and holding a little less.

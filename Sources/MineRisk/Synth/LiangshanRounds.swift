@@ -42,7 +42,17 @@ struct LiangshanRounds {
         var round = SynthRound(year: 2017, experts: experts.filter { !plan.experts.retiredAfter2016.contains($0.id) },
                                facilities: entries.indices.compactMap { byEntry[$0] })
         special2017(&round, &rng)
+        Self.agreeWithMonitoring(&round)
         return round
+    }
+
+    /// A pond without online monitoring cannot score well on its online-monitoring indicator: the indicator
+    /// takes the major grade (no coverage at all), so facilities.csv and assessments.csv agree.
+    static func agreeWithMonitoring(_ round: inout SynthRound) {
+        for i in round.facilities.indices {
+            guard let pond = round.facilities[i].pond, !pond.monitoring else { continue }
+            round.facilities[i].forced["tp_online_monitoring"] = 3
+        }
     }
 
     /// A facility whose panel could not assess everything: one to three groups of indicators missing.
@@ -110,7 +120,8 @@ struct LiangshanRounds {
         round.facilities[oneExit].level = max(2, round.facilities[oneExit].level)
         round.facilities[oneExit].forced = ["ug_safety_exits": 3]
         round.facilities[oneExit].hazards = [SynthHazard(code: "UG-01", description: "深部中段仅有一个直达地面的安全出口", foundOn: date(2017, &rng))]
-        // Two small mines stood idle for months when the panels came (a mine idle over six months grades D).
+        // Two small mines stood idle for months when the panels came (recorded; no national risk-grading
+        // standard grades a mine by its idle time alone).
         for months in [9, 14] {
             let idle = rng.pick(candidates(.undergroundMine, graded: false, level: nil))
             round.facilities[idle].status = .idle

@@ -13,8 +13,8 @@ public struct LiangshanSynthesizer {
     public static let defaultPlan = "seeds/liangshan-plan.yaml"
 
     /// The files of each round, in the order they are written.
-    public static let files2017 = ["facilities.csv", "experts.csv", "assessments.csv", "hazards.csv", "coal_mines.csv", "accidents.csv"]
-    public static let files2016 = ["facilities.csv", "experts.csv", "assessments.csv", "hazards.csv", "coal_mines.csv"]
+    public static let files2017 = ["round.yaml", "facilities.csv", "experts.csv", "assessments.csv", "hazards.csv", "coal_mines.csv", "accidents.csv"]
+    public static let files2016 = ["round.yaml", "facilities.csv", "experts.csv", "assessments.csv", "hazards.csv", "coal_mines.csv"]
 
     /// A generator of the rounds a plan file describes, with the plan's seed unless `seed` is given.
     public init(models: ModelSet, plan path: String = LiangshanSynthesizer.defaultPlan, seed: UInt64? = nil) throws {
@@ -44,6 +44,8 @@ public struct LiangshanSynthesizer {
         files2017["accidents.csv"] = try Self.accidents(years: plan.accidentYears.first...plan.accidentYears.last, &rng)
         var files2016 = try writer.files(r2016)
         files2016["coal_mines.csv"] = try Self.coalRegister(entries, asOf: 2016)
+        files2017["round.yaml"] = Self.roundFile(round: "2017", assessedOn: plan.assessedOn2017, region: plan.region)
+        files2016["round.yaml"] = Self.roundFile(round: "2016", assessedOn: plan.assessedOn2016, region: plan.region)
         return [2017: files2017, 2016: files2016]
     }
 
@@ -62,6 +64,17 @@ public struct LiangshanSynthesizer {
             }
         }
         return written
+    }
+
+    /// round.yaml: the round, the day it was assessed (which chooses the rules in force) and the region.
+    static func roundFile(round: String, assessedOn: String, region: String) -> Data {
+        Data("""
+        # The round: its date chooses the rules in force (online-monitoring duty, major-hazard lists).
+        round: "\(round)"
+        assessedOn: "\(assessedOn)"
+        region: \(region)
+
+        """.utf8)
     }
 
     /// coal_mines.csv as the register stood in a year: closures of that year and later not yet made.

@@ -8,7 +8,7 @@ enum SynthTables {
         "tp_flood_discharge": 1,        // blocked drains: 病库, seriously blocked 危库 and TP-09
         "tp_freeboard_ratio": 2,        // below design: TP-08
         "tp_dry_beach_ratio": 2,        // below design: TP-08
-        "tp_phreatic_depth": 2,         // shallower than the control depth: TP-07
+        "tp_phreatic_ratio": 2,         // shallower than the control depth: TP-07
         "ug_safety_exits": 2,           // fewer than two exits: UG-01
         "ug_goaf_management": 2,        // goafs untreated: UG-17
         "op_slope_angle_excess": 2,     // working slope steeper than design: OP-04
@@ -31,7 +31,7 @@ enum SynthTables {
     static let missingGroups: [FacilityKind: [(weight: Double, ids: [String])]] = [
         .tailingsPond: [
             (3, ["tp_slope_safety_ratio", "tp_dam_seismic_capacity"]),        // stability analysis not yet submitted
-            (3, ["tp_phreatic_depth", "tp_dam_deformation"]),                 // monitoring data not provided
+            (3, ["tp_phreatic_ratio", "tp_dam_deformation"]),                 // monitoring data not provided
             (2, ["tp_flood_discharge", "tp_freeboard_ratio", "tp_dry_beach_ratio"]), // no flood routing (调洪演算)
             (1.5, ["tp_residents_downstream", "tp_downstream_exposure"]),     // downstream survey not done
             (1, ["tp_training_hours", "tp_accident_free_years"]),             // records not provided
