@@ -20,7 +20,7 @@ import openpyxl
 
 # RiskGrade.rgb (Sources/MineRisk/Grading/RiskGrade.swift), by the CSV's colour column.
 FILLS = {"blue": "2F6FD0", "yellow": "F2D024", "orange": "F08A24", "red": "D7263D"}
-GRADE_COLUMNS = ("风险等级 Grade", "Grade Grade (EN)", "颜色 Colour")
+GRADE_COLUMNS = ("风险等级 Grade", "Grade Grade (EN)", "颜色 Colour", "等级字母 Letter")
 
 
 def main(xlsx_path, csv_path, libreoffice=False):

@@ -133,8 +133,9 @@ public struct Simulator {
             let model = loaded.model
             let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: model.indicators,
                                                    expertWeights: expertWeights, facilityCount: data.facilities.count)
-            let complete = members.indices.filter { base.facilities[members[$0]].status == .graded }
-            let simulated = complete.filter { base.facilities[members[$0]].vetoes.isEmpty }
+            let complete = members.indices.filter { base.facilities[members[$0]].status == .graded && base.facilities[members[$0]].missing.isEmpty }
+            // A veto or a 危库/险库 safety degree grades major in every sample: only score-graded facilities move.
+            let simulated = complete.filter { [.score, .membership].contains(base.facilities[members[$0]].gradedBy) }
             guard let weightsByID = base.weights[kind.rawValue] else { continue }
             let baseWeights = model.indicators.map { weightsByID[$0.id] ?? 0 }
             var objective: [Double]?

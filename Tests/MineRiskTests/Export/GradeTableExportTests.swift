@@ -29,14 +29,14 @@ import Testing
         let report = try ExportFixtures.report()
         let graded = try #require(report.facilities.first { $0.status == .graded && $0.tailingsClass != nil })
         let cells = GradeTableColumns.typedCells(graded)
-        guard case let .number(score, decimals) = cells[8] else { Issue.record("score is not a number: \(cells[8])"); return }
+        guard case let .number(score, decimals) = cells[10] else { Issue.record("score is not a number: \(cells[10])"); return }
         #expect(abs(score - graded.score!) < 1e-12)
         #expect(decimals == 2)
-        guard case .number(_, 4) = cells[9] else { Issue.record("μ low is not a 4-decimal number"); return }
-        guard case let .number(pondClass, 0) = cells[14] else { Issue.record("pond class is not a whole number"); return }
+        guard case .number(_, 4) = cells[11] else { Issue.record("μ low is not a 4-decimal number"); return }
+        guard case let .number(pondClass, 0) = cells[16] else { Issue.record("pond class is not a whole number"); return }
         #expect(Int(pondClass) == graded.tailingsClass)
         let incomplete = try #require(report.facilities.first { $0.status == .incomplete })
-        #expect(GradeTableColumns.typedCells(incomplete)[8] == .empty)
+        #expect(GradeTableColumns.typedCells(incomplete)[10] == .empty)
         #expect(GradeTableColumns.typedCells(incomplete)[5] == .empty)
     }
 

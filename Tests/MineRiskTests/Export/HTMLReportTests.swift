@@ -69,9 +69,10 @@ import Testing
         let models = try ExportFixtures.models()
         let report = try ExportFixtures.report()
         for facility in report.facilities {
-            for code in facility.vetoes where code != "IDLE>6M" {
-                let text = try #require(models[facility.kind]?.model.vetoes.first { $0.code == code }?.text.zh)
-                #expect(html.contains("一票否决 \(code)</span> \(xmlEscaped(text))"))
+            for veto in facility.vetoes {
+                let text = try #require(models[facility.kind]?.model.vetoes.first { $0.code == veto.code }?.text.zh)
+                #expect(veto.text == text)
+                #expect(html.contains("一票否决 \(veto.code)</span> \(xmlEscaped(text)) <small>(\(xmlEscaped(veto.source)))</small>"))
             }
         }
     }
@@ -115,7 +116,7 @@ import Testing
 
     @Test func pondChartSplitsMonitoredFromMissing() throws {
         let report = try ExportFixtures.report()
-        let svg = ReportCharts.pondClasses(report.pondClassRows)
+        let svg = ReportCharts.pondClasses(report.pondClassRows, duty: report.monitoringDuty)
         for row in report.pondClassRows {
             // A part with no pond draws no bar.
             let monitored = svg.contains("class \(row.pondClass): \(row.monitored) monitored")

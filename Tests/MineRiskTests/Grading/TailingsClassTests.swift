@@ -22,9 +22,16 @@ import Testing
         #expect(TailingsClassification.pondClass(storage: 20000, damHeight: 120) == 2)
     }
 
-    @Test func monitoringRequirement() {
-        #expect(TailingsClassification.requiresOnlineMonitoring(pondClass: 3))
-        #expect(!TailingsClassification.requiresOnlineMonitoring(pondClass: 4))
+    /// 2011 regime (SAWS Order 38; GB 51108-2015): classes 1–3 until GB 39496-2020 §5.5.1 takes every pond
+    /// from 2021-09-01; the boundary day belongs to the new rule.
+    @Test func monitoringDutyChangesOnTheDayGB39496TakesForce() {
+        let before = MonitoringDuty.inForce(on: "2021-08-31"), on = MonitoringDuty.inForce(on: "2021-09-01")
+        #expect(before.requires(pondClass: 3))
+        #expect(!before.requires(pondClass: 4))
+        #expect(!before.requires(pondClass: 5))
+        #expect(on.requires(pondClass: 5))
+        #expect(on.requires(pondClass: 4))
+        #expect(on.source.contains("GB 39496-2020") && on.source.contains("§5.5.1"))
     }
 
     @Test func safetyDegree() {

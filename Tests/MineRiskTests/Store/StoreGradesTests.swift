@@ -27,7 +27,7 @@ import Testing
         #expect(run.byGrade == report.summary.byGrade && run.incomplete == report.summary.incomplete)
         let stored = try store.read { db in try store.results(ofRun: run.id, db) }
         for result in report.facilities {
-            #expect(stored[result.id] == StoredGrade(status: result.status, grade: result.grade, score: result.score, vetoes: result.vetoes))
+            #expect(stored[result.id] == StoredGrade(status: result.status, grade: result.grade, score: result.score, vetoes: result.vetoes.map(\.code)))
         }
     }
 
@@ -59,7 +59,7 @@ import Testing
         #expect(diff.counts == ["up": 2, "down": 2, "same": 1, "new": 2, "closed": 1, "incomplete": 0])
         #expect(diff.methodDifferences.isEmpty)
         let tp002 = try #require(diff.changes.first { $0.id == "TP002" })
-        #expect(tp002.from?.grade == .low && tp002.to?.grade == .major && tp002.to?.vetoes == ["TP-01"])
+        #expect(tp002.from?.grade == .low && tp002.to?.grade == .major && tp002.to?.vetoes == ["TP-01", "TP-08"])
         let text = StoreText.diff(diff)
         #expect(text.contains("Grade up 风险上升 (2)") && text.contains("Counts: up 2, down 2, same 1, new 2, closed 1, incomplete 0"))
     }
@@ -92,7 +92,7 @@ import Testing
         let store = try storeWithRounds(["2016"], models: try repositoryModels())
         let folder = try temporaryFolder().appendingPathComponent("out").path
         let files = try store.exportRound("2016", to: folder)
-        #expect(files.map(\.name) == ["accidents.csv", "assessments.csv", "coal_mines.csv", "experts.csv", "facilities.csv", "hazards.csv"])
+        #expect(files.map(\.name) == ["accidents.csv", "assessments.csv", "coal_mines.csv", "experts.csv", "facilities.csv", "hazards.csv", "round.yaml"])
         for file in files {
             #expect(try bytes(file.path) == bytes((storeFixture("2016") as NSString).appendingPathComponent(file.name)))
         }

@@ -22,7 +22,7 @@ struct SimulationReference {
             let model = loaded.model
             let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
             guard !members.isEmpty else { continue }
-            let rows = members.indices.filter { base.facilities[members[$0]].status == .graded && base.facilities[members[$0]].vetoes.isEmpty }
+            let rows = members.indices.filter { [.score, .membership].contains(base.facilities[members[$0]].gradedBy) }
             let full = AggregatedAssessments(table: data.assessments, facilities: members, indicators: model.indicators,
                                              expertWeights: expertWeights, facilityCount: data.facilities.count)
             let baseR = full.membershipMatrix(rows)
