@@ -1,9 +1,9 @@
 import Foundation
 
 extension GradeReport {
-    /// The workbook a bureau hands on: the grade sheet and the summary sheet.
+    /// The workbook a bureau hands on: the grade sheet, the summary, the criterion layer and the AHP consistency.
     public func workbook(created: Date = Date()) -> XLSXWorkbook {
-        XLSXWorkbook(sheets: [gradeSheet(), summarySheet()], created: created)
+        XLSXWorkbook(sheets: [gradeSheet(), summarySheet(), criteriaSheet(), consistencySheet()], created: created)
     }
 
     /// Every facility, one row each, with the bilingual header of the CSV; the grade cells filled with its colour.
@@ -85,9 +85,11 @@ extension GradeReport {
                                ("模型 Models", p.models.map { "\($0.kind.rawValue) v\($0.modelVersion) (\($0.file), sha256 \($0.sha256.prefix(12)))" }.joined(separator: "; ")),
                                ("随机一致性指标 RI table", p.riTable.rawValue), ("权重 Weighting", p.weighting),
                                ("模糊算子 Operator", p.fuzzyOperator), ("定级规则 Grade rule", p.gradeRule.rawValue),
+                               ("规则日期 Rules as of", "\(p.asOf.date) (\(p.asOf.from))"),
                                ("数据 Data", p.dataDirectory)] {
             sheet.append([.text(label), .text(value)])
         }
+        for rule in p.rules { sheet.append([.text("适用规则 Rule \(rule.id)"), .text("\(rule.text): \(rule.source)")]) }
         return sheet
     }
 

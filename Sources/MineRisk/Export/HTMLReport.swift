@@ -46,7 +46,7 @@ public struct HTMLReport: Sendable {
         <body>
 
         """
-        html += header + keyFigures + gradeTable + charts + findings + provenance
+        html += header + keyFigures + gradeTable + charts + findings + criteriaSection + consistencySection + provenance
         html += "</body>\n</html>\n"
         return html
     }
@@ -73,7 +73,7 @@ public struct HTMLReport: Sendable {
         ]
         if s.ponds.ponds > 0 {
             let monitored = s.ponds.monitoringRequired - s.ponds.missingMonitoring
-            cards.append(("一至三等库在线监测", "Class 1–3 ponds monitored online", "\(monitored) / \(s.ponds.monitoringRequired)"))
+            cards.append(("须在线监测尾矿库已监测", "Ponds required to be monitored (\(report.monitoringDuty.text))", "\(monitored) / \(s.ponds.monitoringRequired)"))
         }
         if s.rejected > 0 { cards.append(("拒收", "Rejected rows", String(s.rejected))) }
         var html = "<section class=\"figures\">\n<div class=\"cards\">\n"
@@ -139,6 +139,10 @@ public struct HTMLReport: Sendable {
             ("模型 Models", p.models.map { "\($0.kind.name.zh) \($0.kind.rawValue) v\($0.modelVersion) · \($0.file) · sha256 \($0.sha256.prefix(12))" }.joined(separator: "\n")),
             ("随机一致性指标 RI table", p.riTable.rawValue), ("层次分析 AHP", p.ahpMethod.rawValue), ("权重 Weighting", p.weighting),
             ("模糊算子 Operator", p.fuzzyOperator), ("定级规则 Grade rule", p.gradeRule.rawValue),
+            ("规则日期 Rules as of", "\(p.asOf.date) (\(p.asOf.from))"),
+        ]
+        rows += p.rules.map { ("适用规则 \($0.id)", "\($0.text): \($0.source)") }
+        rows += [
             ("线性代数 BLAS", "\(p.blas.library) (\(p.blas.coreName), \(p.blas.threads) threads)"),
         ]
         rows += p.dataFiles.sorted { $0.key < $1.key }.map { ("数据 \($0.key)", "sha256 \($0.value.prefix(16))") }

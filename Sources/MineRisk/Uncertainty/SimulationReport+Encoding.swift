@@ -11,12 +11,12 @@ extension FacilitySimulation: Encodable {
         try c.encode(kind, forKey: .kind)
         try c.encode(baseGrade, forKey: .baseGrade)
         let p = probabilities
-        try c.encode(Dictionary(uniqueKeysWithValues: RiskGrade.allCases.map { ($0.rawValue, p[$0.index].rounded(to: 6)) }), forKey: .probabilities)
+        try c.encode(Dictionary(uniqueKeysWithValues: RiskGrade.allCases.map { ($0.rawValue, p[$0.index]) }), forKey: .probabilities)
         try c.encode(modalGrade, forKey: .modalGrade)
-        try c.encode(changeProbability.rounded(to: 6), forKey: .changeProbability)
+        try c.encode(changeProbability, forKey: .changeProbability)
         try c.encode(vetoed, forKey: .vetoed)
-        try c.encode(scoreMean.map { $0.rounded(to: 4) }, forKey: .scoreMean)
-        try c.encode(scoreSD.map { $0.rounded(to: 4) }, forKey: .scoreSD)
+        try c.encode(scoreMean, forKey: .scoreMean)
+        try c.encode(scoreSD, forKey: .scoreSD)
     }
 }
 

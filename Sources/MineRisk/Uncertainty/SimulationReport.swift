@@ -124,6 +124,6 @@ public struct SimulationReport: Sendable, Equatable {
             entries.append((j, min(1, max(-1, covariance / (sdD * sdW)))))
         }
         entries.sort { abs($0.r) != abs($1.r) ? abs($0.r) > abs($1.r) : $0.j < $1.j }
-        return entries.prefix(count).map { IndicatorSensitivity(indicator: plan.indicators[$0.j].id, correlation: $0.r.rounded(to: 4)) }
+        return entries.prefix(count).map { IndicatorSensitivity(indicator: plan.indicators[$0.j].id, correlation: $0.r) }
     }
 }
