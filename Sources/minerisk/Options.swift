@@ -34,7 +34,7 @@ struct GradingOptionGroup: ParsableArguments {
     @Option(name: .long, help: "Random-index table for CR: saaty1980, chinese, saaty2005.")
     var ri: RandomIndexTable = .chinese
 
-    @Option(name: .long, help: "AHP priorities: eigenvector or geometric-mean.")
+    @Option(name: .long, help: "AHP priorities: eigenvector, geometric-mean (root method) or arithmetic-mean (sum-product method).")
     var ahpMethod: AHPMethod = .eigenvector
 
     @Option(name: .long, help: "Indicator weights: ahp, entropy, critic, stddev, or combined (ahp with --objective).")

@@ -19,7 +19,7 @@ struct AHPWeights: ParsableCommand {
 
     @Argument(help: "CSV square matrix; an optional header row and label column.") var file: String
     @Option(name: .long, help: "Random-index table: saaty1980, chinese, saaty2005.") var ri: RandomIndexTable = .chinese
-    @Option(name: .long, help: "eigenvector (LAPACK dgeev) or geometric-mean.") var method: AHPMethod = .eigenvector
+    @Option(name: .long, help: "eigenvector (LAPACK dgeev), geometric-mean (root method) or arithmetic-mean (sum-product method).") var method: AHPMethod = .eigenvector
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {

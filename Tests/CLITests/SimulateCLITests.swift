@@ -98,6 +98,18 @@ import MineRisk
         #expect(bad.status == 64 && bad.stderr.contains("expected three positive sizes MxNxK"))
     }
 
+    /// `simulate --ahp-method arithmetic-mean` re-solves each sample with the sum-product method and says so.
+    @Test func sumProductMethodRunsAndIsRecorded() throws {
+        let data = try Self.writeDataset()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let run = try minerisk(["simulate", "--data", data, "--samples", "200", "--seed", "7", "--format", "json", "--ahp-method", "arithmetic-mean"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try json(run.stdout)
+        #expect((object["settings"] as? [String: Any])?["ahpMethod"] as? String == "arithmetic-mean")
+        let eigen = try minerisk(["simulate", "--data", data, "--samples", "200", "--seed", "7", "--format", "json"])
+        #expect(eigen.status == 0 && eigen.stdout != run.stdout)
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         let data = try Self.writeDataset()
         defer { try? FileManager.default.removeItem(atPath: data) }

@@ -30,6 +30,43 @@ import Testing
         #expect(table.stdout.contains("NOT consistent"))
     }
 
+    /// The sum-product method (和积法) through `weights ahp --method arithmetic-mean`: the by-hand 3×3 of
+    /// AHPSumProductTests (w = 5113/8073, 701/2691, 857/8073), the method named in JSON and in the table.
+    @Test func ahpSumProductShowsItsMethod() throws {
+        let folder = try temporaryFolder()
+        let path = try write("1,3,5\n1/3,1,3\n1/5,1/3,1\n", to: "m.csv", in: folder)
+        let result = try minerisk(["weights", "ahp", path, "--method", "arithmetic-mean", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try json(result.stdout)
+        #expect(object["method"] as? String == "arithmetic-mean")
+        let weights = object["weights"] as! [Double]
+        for (w, expected) in zip(weights, [5113.0 / 8073, 701.0 / 2691, 857.0 / 8073]) { #expect(abs(w - expected) < 1e-12) }
+        let table = try minerisk(["weights", "ahp", path, "--method", "arithmetic-mean"])
+        #expect(table.stdout.contains("0.6333") && table.stdout.contains("chinese table, arithmetic-mean"))
+        let eigen = try minerisk(["weights", "ahp", path])
+        #expect(eigen.stdout.contains("0.6370") && eigen.stdout.contains("chinese table, eigenvector"))
+        let unknown = try minerisk(["weights", "ahp", path, "--method", "sum-product"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("arithmetic-mean"))
+    }
+
+    /// `grade --ahp-method` takes every method, records it in the provenance, and the sum-product weights
+    /// differ from the eigenvector's.
+    @Test func gradeAcceptsEveryAHPMethod() throws {
+        let data = ["--data", repositoryRoot.appendingPathComponent("Tests/MineRiskTests/Fixtures/export-small").path,
+                    "--models", repositoryRoot.appendingPathComponent("Models").path, "--format", "json"]
+        var weights: [String: [String: [String: Double]]] = [:]
+        for method in ["eigenvector", "geometric-mean", "arithmetic-mean"] {
+            let run = try minerisk(["grade", "--ahp-method", method] + data)
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try json(run.stdout)
+            #expect((object["provenance"] as? [String: Any])?["ahpMethod"] as? String == method)
+            weights[method] = object["weights"] as? [String: [String: Double]]
+        }
+        let eigen = weights["eigenvector"]!["tailings_pond"]!, sumProduct = weights["arithmetic-mean"]!["tailings_pond"]!
+        #expect(eigen.keys == sumProduct.keys)
+        #expect(eigen.keys.contains { abs(eigen[$0]! - sumProduct[$0]!) > 1e-4 })
+    }
+
     @Test func badCellNamesLineAndColumn() throws {
         let folder = try temporaryFolder()
         let path = try write("1,3\n1/3,abc\n", to: "m.csv", in: folder)

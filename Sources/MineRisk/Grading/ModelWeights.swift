@@ -5,8 +5,11 @@ public struct ModelWeights: Sendable, Codable, Equatable {
     public let local: [AHPResult]
     /// Global indicator weights in model order (criterion weight × local weight).
     public let global: [Double]
+    /// λmax, CI, RI and CR of every matrix (`criteria`, then each criterion's id) and the hierarchy's CR_total.
+    public let consistency: ModelConsistency
 
-    /// Derives the weights of a model and refuses an inconsistent matrix, naming it and its worst judgement.
+    /// Derives the weights of a model and refuses an inconsistent matrix, naming it and its worst judgement,
+    /// then an inconsistent hierarchy (CR_total ≥ 0.10), naming the criterion contributing most.
     public init(_ loaded: LoadedModel, method: AHPMethod, riTable: RandomIndexTable) throws {
         let model = loaded.model
         let criteria = try Self.solve(model.criteria.matrix, at: "criteria.matrix", labels: model.criteria.items.map(\.id),
@@ -19,10 +22,16 @@ public struct ModelWeights: Sendable, Codable, Equatable {
             local.append(result)
             global += result.weights.map { $0 * criteria.weights[c] }
         }
+        // DOMAIN §3 层次总排序一致性检验: CR_total from the criterion weights and each indicator matrix's CI, RI.
+        let consistency = ModelConsistency(
+            criteria: MatrixConsistency(id: "criteria", criteria), criterionWeights: criteria.weights,
+            indicatorMatrices: zip(model.criteria.items, local).map { MatrixConsistency(id: $0.id, $1) })
+        try consistency.requireAccepted(criterionWeights: criteria.weights, at: SourceLocation(file: loaded.file, path: "criteria"))
         kind = model.kind
         self.criteria = criteria
         self.local = local
         self.global = global
+        self.consistency = consistency
     }
 
     private static func solve(_ rows: [[Judgement]], at path: String, labels: [String], file: String,

@@ -5,6 +5,7 @@ import Foundation
 /// The matrices are positive, so the principal (Perron) eigenvector is simple and dominant; power
 /// iteration started from the geometric-mean vector converges in a few steps for matrices of the sizes
 /// AHP uses (n ≤ 15). A matrix that has not converged after `maximumIterations` is solved by `dgeev`.
+/// The geometric-mean and sum-product methods are closed forms, solved in the same batches.
 struct PerronBatch {
     /// Largest change of a normalised component between two iterations that counts as converged.
     static let tolerance = 1e-14
@@ -30,11 +31,15 @@ struct PerronBatch {
             for b in 0..<count {
                 let a = UnsafeBufferPointer(rebasing: matrices[(b * n * n)..<((b + 1) * n * n)])
                 let w = UnsafeMutableBufferPointer(rebasing: weights[(b * n)..<((b + 1) * n)])
-                geometricMean(a, into: w)
                 switch method {
                 case .geometricMean:
+                    geometricMean(a, into: w)
+                    lambdas[b] = meanRatio(a, w, scratch)
+                case .arithmeticMean:
+                    arithmeticMean(a, into: w, scratch)
                     lambdas[b] = meanRatio(a, w, scratch)
                 case .eigenvector:
+                    geometricMean(a, into: w)
                     if let lambda = powerIteration(a, w, scratch) {
                         lambdas[b] = lambda
                     } else {
@@ -60,7 +65,23 @@ struct PerronBatch {
         for i in 0..<n { w[i] /= sum }
     }
 
-    /// λ estimated as the mean of (Aw)_i / w_i, as `ahpPriorities` does for the geometric-mean method.
+    /// The sum-product method (和积法, DOMAIN §3): columns normalised to sum 1, rows averaged, as `ahpPriorities` does.
+    private func arithmeticMean(_ a: UnsafeBufferPointer<Double>, into w: UnsafeMutableBufferPointer<Double>,
+                                _ scratch: UnsafeMutableBufferPointer<Double>) {
+        let n = order
+        for j in 0..<n {
+            var sum = 0.0
+            for i in 0..<n { sum += a[i * n + j] }
+            scratch[j] = sum
+        }
+        for i in 0..<n {
+            var total = 0.0
+            for j in 0..<n { total += a[i * n + j] / scratch[j] }
+            w[i] = total / Double(n)
+        }
+    }
+
+    /// λ estimated as the mean of (Aw)_i / w_i, as `approximateLambdaMax` does for the approximate methods.
     private func meanRatio(_ a: UnsafeBufferPointer<Double>, _ w: UnsafeMutableBufferPointer<Double>,
                            _ scratch: UnsafeMutableBufferPointer<Double>) -> Double {
         let n = order

@@ -75,6 +75,8 @@ struct WeightSampler {
                     }
                 }
                 // Saaty: CI = (λmax − n)/(n − 1), CR = CI/RI; n ≤ 2 is consistent by construction.
+                // CR_total (DOMAIN §3) is a mean of the indicator matrices' CR weighted by a_j·RI_j, so a sample
+                // with CR_total ≥ 0.10 has some matrix with CR ≥ 0.10 and is counted here already.
                 if n > 2, let ri = grading.riTable.value(forOrder: n) {
                     for b in 0..<count where (lambdas[b] - Double(n)) / Double(n - 1) / ri >= consistencyThreshold { inconsistent[b] = true }
                 }

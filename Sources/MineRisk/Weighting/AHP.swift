@@ -4,8 +4,10 @@ import Foundation
 public enum AHPMethod: String, Codable, Sendable, CaseIterable {
     /// Saaty's principal right eigenvector (LAPACK dgeev).
     case eigenvector
-    /// The normalised geometric means of the rows (Crawford & Williams 1985).
+    /// The normalised geometric means of the rows (Crawford & Williams 1985; 方根法).
     case geometricMean = "geometric-mean"
+    /// The sum-product method (和积法): each column normalised to sum 1, then each row averaged (DOMAIN §3; SPSSAU's default).
+    case arithmeticMean = "arithmetic-mean"
 }
 
 /// A judgement that departs most from what the derived weights imply.
@@ -76,13 +78,26 @@ public func ahpPriorities(_ a: Matrix, method: AHPMethod) throws -> (weights: [D
         vector = vector.map { $0 / sum }
         return (vector, system.real[best])
     case .geometricMean:
-        var weights = (0..<n).map { i in exp((0..<n).map { log(a[i, $0]) }.reduce(0, +) / Double(n)) }
-        let sum = weights.reduce(0, +)
-        weights = weights.map { $0 / sum }
-        let aw = a.multiplied(by: weights)
-        let lambda = (0..<n).map { aw[$0] / weights[$0] }.reduce(0, +) / Double(n)
-        return (weights, lambda)
+        // Crawford & Williams 1985 (方根法): w_i ∝ (Π_j a_ij)^(1/n).
+        let weights = normalised((0..<n).map { i in exp((0..<n).map { log(a[i, $0]) }.reduce(0, +) / Double(n)) })
+        return (weights, approximateLambdaMax(a, weights))
+    case .arithmeticMean:
+        // DOMAIN §3 sum-product method (和积法): b_ij = a_ij / Σ_k a_kj, w_i = (1/n) Σ_j b_ij (sums to 1 by construction).
+        let columnSums = (0..<n).map { j in (0..<n).map { a[$0, j] }.reduce(0, +) }
+        let weights = (0..<n).map { i in (0..<n).map { a[i, $0] / columnSums[$0] }.reduce(0, +) / Double(n) }
+        return (weights, approximateLambdaMax(a, weights))
     }
+}
+
+/// λmax of the approximate (row) methods: the mean of (Aw)_i / w_i.
+///
+/// The usual estimate for the sum-product and root methods (DOMAIN §3; the Chinese textbooks' 和积法 and
+/// 方根法 steps): λmax = (1/n)·Σ_i (Aw)_i / w_i. It is n for a consistent matrix and the Perron root when w
+/// is the principal eigenvector.
+func approximateLambdaMax(_ a: Matrix, _ weights: [Double]) -> Double {
+    let n = a.rows
+    let aw = a.multiplied(by: weights)
+    return (0..<n).map { aw[$0] / weights[$0] }.reduce(0, +) / Double(n)
 }
 
 /// AHP on a pairwise matrix: validates it, derives priorities, λmax, CI and CR against a named RI table.

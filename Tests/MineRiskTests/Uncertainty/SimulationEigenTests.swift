@@ -41,29 +41,30 @@ import Testing
         }
     }
 
-    @Test func geometricMeanMatchesAHPMethod() throws {
-        let a = Matrix([[1, 3, 5], [1.0 / 3, 1, 2], [0.2, 0.5, 1]])
-        var w = [Double](repeating: 0, count: 3), lambda = [0.0]
-        try a.storage.withUnsafeBufferPointer { m in
-            try w.withUnsafeMutableBufferPointer { wp in
-                try lambda.withUnsafeMutableBufferPointer { lp in
-                    try PerronBatch(order: 3, method: .geometricMean).solve(m, count: 1, weights: wp, lambdas: lp)
-                }
+    /// The closed-form methods (root and sum-product) in a batch match `ahpPriorities` to rounding.
+    @Test(arguments: [AHPMethod.geometricMean, .arithmeticMean])
+    func approximateMethodsMatchAHPMethod(_ method: AHPMethod) throws {
+        let matrices = [Matrix([[1, 3, 5], [1.0 / 3, 1, 2], [0.2, 0.5, 1]]),
+                        Matrix([[1, 3, 3, 7], [1.0 / 3, 1, 1, 5], [1.0 / 3, 1, 1, 3], [1.0 / 7, 1.0 / 5, 1.0 / 3, 1]])]
+        for a in matrices {
+            let n = a.rows
+            let (w, lambda) = try Self.solve([a, a], order: n, method: method)
+            let exact = try ahpPriorities(a, method: method)
+            for b in 0..<2 {
+                for i in 0..<n { #expect(abs(w[b * n + i] - exact.weights[i]) < 1e-14) }
+                #expect(abs(lambda[b] - exact.lambdaMax) < 1e-12)
             }
         }
-        let exact = try ahpPriorities(a, method: .geometricMean)
-        for i in 0..<3 { #expect(abs(w[i] - exact.weights[i]) < 1e-14) }
-        #expect(abs(lambda[0] - exact.lambdaMax) < 1e-12)
     }
 
-    static func solve(_ matrices: [Matrix], order n: Int) throws -> ([Double], [Double]) {
+    static func solve(_ matrices: [Matrix], order n: Int, method: AHPMethod = .eigenvector) throws -> ([Double], [Double]) {
         let storage = matrices.flatMap(\.storage)
         var w = [Double](repeating: 0, count: matrices.count * n)
         var lambda = [Double](repeating: 0, count: matrices.count)
         try storage.withUnsafeBufferPointer { m in
             try w.withUnsafeMutableBufferPointer { wp in
                 try lambda.withUnsafeMutableBufferPointer { lp in
-                    try PerronBatch(order: n, method: .eigenvector).solve(m, count: matrices.count, weights: wp, lambdas: lp)
+                    try PerronBatch(order: n, method: method).solve(m, count: matrices.count, weights: wp, lambdas: lp)
                 }
             }
         }
