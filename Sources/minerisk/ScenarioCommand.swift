@@ -9,12 +9,12 @@ struct ScenarioCommand: ParsableCommand {
         commandName: "scenario",
         abstract: "What-if coal closures: mines, capacity and closure ratio, county by county and year by year.",
         usage: """
-        minerisk scenario [FILE] [--close-below TPA] [--close-grade major|significant] [--close ID,…] [--keep ID,…] [--year YEAR] [--format table|json]
+        minerisk scenario [FILE] [--close-at-or-below TPA] [--close-under TPA] [--close-grade major|significant] [--close ID,…] [--keep ID,…] [--year YEAR] [--format table|json|xlsx]
         minerisk scenario compare A.yaml B.yaml …
         """,
         discussion: """
         With no file and no flags, replays the closures recorded in the register (DATA/coal_mines.csv).
-        A scenario file (format: {kind: coal-scenario, version: 1}) is documented in seeds/scenarios/README.md.
+        A scenario file (format: {kind: coal-scenario, version: 2}) is documented in seeds/scenarios/README.md.
         """,
         subcommands: [RunScenario.self, CompareScenarios.self],
         defaultSubcommand: RunScenario.self
@@ -50,11 +50,14 @@ struct RunScenario: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one scenario (the default subcommand: `minerisk scenario [FILE]`).",
-        discussion: "Flags add one step, in --year (default: the year after the scenario's last change), on top of the scenario or of the recorded state: mines already closed stay closed. --close-below closes every operating mine at or below the capacity; --close-grade major closes mines graded major, significant closes significant and major; --keep spares mines from every rule."
+        discussion: "Flags add one step, in --year (default: the year after the scenario's last change), on top of the scenario or of the recorded state: mines already closed stay closed. --close-at-or-below N closes every operating mine of N t/yr or less (≤, 及以下: a mine exactly at N closes); --close-under N every mine of less than N (<, 以下(不含): a mine exactly at N stays); --close-grade major closes mines graded major, significant closes significant and major; --keep spares mines from every rule."
     )
 
     @Argument(help: "Scenario file (YAML). Without it: the recorded closures.") var file: String?
-    @Option(name: .long, help: ArgumentHelp("Close every operating mine of this capacity (t/yr) or less.", valueName: "tpa")) var closeBelow: Double?
+    @Option(name: .long, help: ArgumentHelp("Close every operating mine of this capacity (t/yr) or less: ≤, a mine exactly at it closes (及以下).", valueName: "tpa")) var closeAtOrBelow: Double?
+    @Option(name: .long, help: ArgumentHelp("Close every operating mine of less than this capacity (t/yr): <, a mine exactly at it stays (以下(不含)).", valueName: "tpa")) var closeUnder: Double?
+    /// Version 1's flag, refused: "below" did not say which side a mine exactly at the line is on.
+    @Option(name: .long, help: .hidden) var closeBelow: String?
     @Option(name: .long, help: ArgumentHelp("Close mines graded major, or significant and above (grades from minerisk grade on --data/--models).", valueName: "grade")) var closeGrade: GradeThreshold?
     @Option(name: .long, help: ArgumentHelp("Close these mines (comma-separated ids).", valueName: "ids")) var close: String?
     @Option(name: .long, help: ArgumentHelp("Keep these mines open whatever the rules (comma-separated ids).", valueName: "ids")) var keep: String?
@@ -63,6 +66,12 @@ struct RunScenario: ParsableCommand {
     @Option(name: .long, help: "The store to save the run in (default \(Store.defaultPath)).") var db: String?
     @OptionGroup var inputs: ScenarioInputOptions
     @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if closeBelow != nil {
+            throw ValidationError("--close-below is no longer accepted: \"below\" does not say whether a mine exactly at the line closes. Use --close-at-or-below N (≤, 及以下: what --close-below did) or --close-under N (<, 以下(不含)).")
+        }
+    }
 
     func run() throws {
         try runReporting {
@@ -103,7 +112,10 @@ struct RunScenario: ParsableCommand {
         let at = { (flag: String) in SourceLocation(file: "command line", path: flag) }
         let named = ids(close, flag: "--close")
         if !named.isEmpty { actions.append(ScenarioAction(.close(named), at: at("--close"))) }
-        if let closeBelow { actions.append(ScenarioAction(.closeBelow(.commandLine(closeBelow, flag: "--close-below")), at: at("--close-below"))) }
+        for (value, boundary, flag) in [(closeAtOrBelow, LineBoundary.included, "--close-at-or-below"), (closeUnder, .excluded, "--close-under")] {
+            guard let value else { continue }
+            actions.append(ScenarioAction(.closeCapacity(CapacityLine(.commandLine(value, flag: flag), boundary)), at: at(flag)))
+        }
         if let closeGrade { actions.append(ScenarioAction(.closeGrade(.commandLine(closeGrade, flag: "--close-grade")), at: at("--close-grade"))) }
         guard !actions.isEmpty else { return }
         guard let stepYear = year ?? ScenarioEngine.yearAfter(scenario, register: register) else {

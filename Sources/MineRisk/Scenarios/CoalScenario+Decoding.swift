@@ -16,7 +16,7 @@ extension CoalScenario: Decodable {
         }
         guard format.version == Self.formatVersion else {
             throw DecodingError.dataCorrupted(.init(codingPath: formatPath + [AnyCodingKey("version")],
-                debugDescription: "this engine reads coal-scenario version \(Self.formatVersion), found \(format.version)"))
+                debugDescription: Self.versionProblem(found: format.version)))
         }
         try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
         name = try c.decodeStrict(BilingualName.self, forKey: .name, known: ["zh", "en"])
@@ -56,7 +56,7 @@ extension ScenarioStep: Decodable {
 
 extension ScenarioAction: Decodable {
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(ScenarioRule.keys + ["reason"])
+        try decoder.rejectUnknownKeys(ScenarioRule.keys + ["reason"], retired: ScenarioRule.retiredKeys)
         let rules = try decoder.mappingKeys().filter { ScenarioRule.keys.contains($0) }
         guard rules.count == 1, let key = rules.first else {
             let message = rules.isEmpty
@@ -67,8 +67,10 @@ extension ScenarioAction: Decodable {
         let c = try decoder.container(keyedBy: AnyCodingKey.self)
         let k = AnyCodingKey(key)
         switch key {
-        case "closeBelow":
-            rule = .closeBelow(try c.decode(Located<Double>.self, forKey: k))
+        case "closeAtOrBelow":
+            rule = .closeCapacity(CapacityLine(try c.decode(Located<Double>.self, forKey: k), .included))
+        case "closeUnder":
+            rule = .closeCapacity(CapacityLine(try c.decode(Located<Double>.self, forKey: k), .excluded))
         case "closeGrade":
             rule = .closeGrade(try c.decode(Located<GradeThreshold>.self, forKey: k))
         case "close":
@@ -81,7 +83,7 @@ extension ScenarioAction: Decodable {
             rule = .merge(mines: spec.mines, into: spec.into, capacityTpa: spec.capacityTpa)
         default:
             let spec = try c.decodeStrict(ReductionSpec.self, forKey: k, known: ["capacityTpa", "share"])
-            rule = .reduceBelow(capacityTpa: spec.capacityTpa, share: spec.share)
+            rule = .reduce(CapacityLine(spec.capacityTpa, key == "reduceAtOrBelow" ? .included : .excluded), share: spec.share)
         }
         reason = try c.decodeIfPresent(String.self, forKey: AnyCodingKey("reason"))
         location = decoder.sourceLocation
@@ -101,7 +103,7 @@ private struct MergeSpec: Decodable {
     var capacityTpa: Located<Double>
 }
 
-/// `reduceBelow: {capacityTpa: N, share: 0.5}`.
+/// `reduceAtOrBelow: {capacityTpa: N, share: 0.5}` or `reduceUnder: {…}`.
 private struct ReductionSpec: Decodable {
     var capacityTpa: Located<Double>
     var share: Located<Double>

@@ -19,10 +19,22 @@ public struct ScenarioStep: Sendable {
     }
 }
 
-/// A what-if closure policy for the coal register (`format: {kind: coal-scenario, version: 1}`).
+/// A what-if closure policy for the coal register (`format: {kind: coal-scenario, version: 2}`).
 public struct CoalScenario: Sendable {
     public static let formatKind = "coal-scenario"
-    public static let formatVersion = 1
+    /// Version 2 names the boundary of every capacity line (closeAtOrBelow / closeUnder, reduceAtOrBelow /
+    /// reduceUnder); version 1's closeBelow and reduceBelow did not, and version 1 files are refused.
+    public static let formatVersion = 2
+
+    /// Why a file of another version is refused, and what to change.
+    public static func versionProblem(found version: Int) -> String {
+        guard version == 1 else {
+            return "this engine reads coal-scenario version \(formatVersion), found \(version)"
+        }
+        return "coal-scenario version 1 is no longer read: version 2 says on which side of every capacity line a mine exactly at it falls. "
+            + "Set version: 2 and rename the rules: closeBelow: N becomes closeAtOrBelow: N (≤, 及以下, what closeBelow did) or closeUnder: N (<, 以下(不含)); "
+            + "reduceBelow becomes reduceAtOrBelow or reduceUnder (seeds/scenarios/README.md)"
+    }
 
     public var name: BilingualName
     public var description: String?

@@ -13,8 +13,10 @@ public struct ScenarioEvent: Sendable, Equatable, Codable {
     public var year: Int
     public var mine: String
     public var kind: ScenarioEventKind
-    /// The rule that made the change: a scenario rule name (closeBelow, …) or `recorded` for the register.
+    /// The rule that made the change, with its line and boundary ("close ≤ 90,000 t/yr"), or `recorded` for the register.
     public var rule: String
+    /// The rule's key as written in a scenario file (closeAtOrBelow, closeUnder, …), or `recorded`.
+    public var ruleKey: String
     public var capacityBeforeTpa: Double
     public var capacityAfterTpa: Double
     public var reason: String

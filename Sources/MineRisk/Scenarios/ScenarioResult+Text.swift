@@ -2,18 +2,30 @@ import Foundation
 
 /// Terminal tables of a scenario, bilingual; capacities in 万吨/年 (DOMAIN §6).
 extension ScenarioResult {
-    /// The rule names as a bureau reads them.
-    public static func ruleLabel(_ rule: String) -> String {
-        switch rule {
-        case "recorded": return "登记 recorded"
-        case "closeBelow": return "产能门槛 closeBelow"
-        case "closeGrade": return "风险等级 closeGrade"
-        case "close": return "点名 close"
-        case "merge": return "兼并重组 merge"
-        case "reduceBelow": return "压减 reduceBelow"
-        case "upgrade": return "技改 upgrade"
-        default: return rule
+    /// A rule as a bureau reads it: a Chinese word for its kind (by key), then its label with line and
+    /// boundary ("产能门槛 close ≤ 90,000 t/yr").
+    public static func ruleLabel(key: String, label: String) -> String {
+        let zh: String
+        switch key {
+        case "recorded": zh = "登记"
+        case "closeAtOrBelow", "closeUnder": zh = "产能门槛"
+        case "closeGrade": zh = "风险等级"
+        case "close": zh = "点名"
+        case "merge": zh = "兼并重组"
+        case "reduceAtOrBelow", "reduceUnder": zh = "压减"
+        case "upgrade": zh = "技改"
+        default: return label
         }
+        return "\(zh) \(label)"
+    }
+
+    /// The closures by rule in the order they first happen, each with its bureau label.
+    func closuresByRuleText() -> [String] {
+        var order: [(key: String, label: String)] = []
+        for event in byYear.flatMap(\.events) where event.kind == .closed && !order.contains(where: { $0.label == event.rule }) {
+            order.append((event.ruleKey, event.rule))
+        }
+        return order.map { "\(Self.ruleLabel(key: $0.key, label: $0.label)) \(closuresByRule[$0.label] ?? 0)" }
     }
 
     /// A ratio as a percentage with one decimal.
@@ -25,7 +37,7 @@ extension ScenarioResult {
         out += "文件 File: \(scenario.file ?? "(none)")   起点 Start: \(scenario.start.rawValue)   登记册 Register: \(register.file)\n"
         if let source = scenario.source { out += "依据 Source: \(source)\n" }
         out += "\n汇总 Summary\n" + summaryTable().render()
-        let rules = closuresByRule.sorted { $0.key < $1.key }.map { "\(Self.ruleLabel($0.key)) \($0.value)" }
+        let rules = closuresByRuleText()
         if !rules.isEmpty { out += "关闭依据 Closed by: " + rules.joined(separator: ", ") + "\n" }
         if !byYear.isEmpty { out += "\n分年度 By year (state at year end)\n" + yearTable().render() }
         out += "\n分县市 By county\n" + Self.countyTable(byCounty).render()
@@ -104,7 +116,7 @@ extension ScenarioResult {
             var status = "\(m.status.zh) \(m.status.rawValue)"
             if m.kept { status += " (keep)" }
             var row = [m.id, m.name, m.county, status, formatWan(m.capacityTpa), m.closedYear.map(String.init) ?? "",
-                       m.closedBy.map(Self.ruleLabel) ?? "", m.reason ?? ""]
+                       m.closedBy.map { Self.ruleLabel(key: m.closedByKey ?? $0, label: $0) } ?? "", m.reason ?? ""]
             if gradesUsed { row.insert(m.grade.map { "\($0.zh) \($0.english)" } ?? "—", at: 4) }
             table.add(row)
         }

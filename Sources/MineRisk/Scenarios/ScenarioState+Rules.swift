@@ -4,14 +4,14 @@ import Foundation
 extension ScenarioState {
     mutating func apply(_ action: ScenarioAction, year: Int) {
         switch action.rule {
-        case let .closeBelow(threshold):
-            closeBelow(threshold.value, year: year, reason: action.reason)
+        case let .closeCapacity(line):
+            closeCapacity(line, rule: action.rule, year: year, reason: action.reason)
         case let .closeGrade(threshold):
-            closeGrade(threshold.value, year: year, reason: action.reason)
+            closeGrade(threshold.value, rule: action.rule, year: year, reason: action.reason)
         case let .close(ids):
             for id in ids {
                 guard let i = openMine(id, year: year, doing: "close it") else { continue }
-                close(i, year: year, rule: "close", reason: action.reason ?? "点名关闭 closed by name")
+                close(i, year: year, rule: "close", label: "close", reason: action.reason ?? "点名关闭 closed by name")
             }
         case let .upgrade(id, target):
             guard let i = openMine(id, year: year, doing: "upgrade it") else { return }
@@ -22,8 +22,8 @@ extension ScenarioState {
             setCapacity(i, to: target.value, year: year, kind: .upgraded, rule: "upgrade", reason: action.reason ?? "技改 upgraded")
         case let .merge(ids, into, merged):
             merge(ids, into: into, capacity: merged.value, year: year, reason: action.reason)
-        case let .reduceBelow(threshold, share):
-            reduceBelow(threshold.value, share: share.value, year: year, reason: action.reason)
+        case let .reduce(line, share):
+            reduce(line, share: share.value, rule: action.rule, year: year, reason: action.reason)
         }
     }
 
@@ -37,24 +37,25 @@ extension ScenarioState {
         return i
     }
 
-    /// DOMAIN §6: under Sichuan's 2016 plan (川办发〔2016〕59号, ~215 mines and ~33 Mt/yr over 3–5 years) the
-    /// national 2016 rule for Sichuan retires mines of 90,000 t/yr or less; other regions drew the line at
-    /// 150,000 or 300,000 t/yr. The threshold is data; a mine exactly at it closes (及以下).
-    private mutating func closeBelow(_ threshold: Double, year: Int, reason: String?) {
+    /// A capacity line, with its boundary as the policy words it (DOMAIN §6; sources in seeds/scenarios/README.md):
+    /// closeAtOrBelow (≤): 川办发〔2016〕59号 and the national 2016 rule for Sichuan retire mines of
+    /// "9万吨/年及以下" — 及以下 takes in a mine exactly at 90,000 t/yr; closeUnder (<): 发改能源〔2019〕1377号
+    /// draws "30万吨/年以下(不含30万吨/年)" — a mine exactly at 300,000 t/yr stays. The line is data.
+    private mutating func closeCapacity(_ line: CapacityLine, rule: ScenarioRule, year: Int, reason: String?) {
         var closed = 0
         var spared: [String] = []
-        for i in register.mines.indices where operating[i] && capacity[i] <= threshold {
+        for i in register.mines.indices where operating[i] && line.covers(capacity[i]) {
             if kept.contains(register.mines[i].id) { spared.append(register.mines[i].id); continue }
-            close(i, year: year, rule: "closeBelow", reason: reason ?? "产能\(formatWan(threshold))万吨/年及以下 capacity ≤ \(threshold.clean) t/yr")
+            close(i, year: year, rule: rule.key, label: rule.label, reason: reason ?? "产能\(line.zh) capacity \(line.text)")
             closed += 1
         }
-        if closed == 0 { notes.append("\(year) closeBelow \(threshold.clean): no operating mine at or below the threshold") }
-        if !spared.isEmpty { notes.append("\(year) closeBelow \(threshold.clean): kept open \(spared.joined(separator: ", "))") }
+        if closed == 0 { notes.append("\(year) \(rule.label): no operating mine on that side of the line") }
+        if !spared.isEmpty { notes.append("\(year) \(rule.label): kept open \(spared.joined(separator: ", "))") }
     }
 
     /// Mines graded at or above the threshold by `minerisk grade` close (major = 重大风险, letter D of
     /// 矿安〔2023〕1号); a mine without a grade is not judged.
-    private mutating func closeGrade(_ threshold: GradeThreshold, year: Int, reason: String?) {
+    private mutating func closeGrade(_ threshold: GradeThreshold, rule: ScenarioRule, year: Int, reason: String?) {
         guard let grades else { return } // refused by the validator
         var ungraded: [String] = []
         var spared: [String] = []
@@ -63,7 +64,7 @@ extension ScenarioState {
             guard let grade = grades[id] else { ungraded.append(id); continue }
             guard grade >= threshold.lowest else { continue }
             if kept.contains(id) { spared.append(id); continue }
-            close(i, year: year, rule: "closeGrade", reason: reason ?? "\(grade.zh) graded \(grade.rawValue)")
+            close(i, year: year, rule: rule.key, label: rule.label, reason: reason ?? "\(grade.zh) graded \(grade.rawValue)")
         }
         if !ungraded.isEmpty {
             notes.append("\(year) closeGrade \(threshold.rawValue): no grade for \(ungraded.joined(separator: ", ")) (not in the graded data, or assessment incomplete): not judged")
@@ -81,31 +82,33 @@ extension ScenarioState {
         guard positions.count == ids.count, let survivor = register.position(of: into.value) else { return }
         let absorbed = ids.map(\.value).filter { $0 != into.value }
         for i in positions where i != survivor {
-            close(i, year: year, rule: "merge", reason: reason ?? "兼并重组 merged into \(into.value)")
+            close(i, year: year, rule: "merge", label: "merge", reason: reason ?? "兼并重组 merged into \(into.value)")
         }
         setCapacity(survivor, to: merged, year: year, kind: .merged, rule: "merge",
                     reason: "兼并重组 absorbed \(absorbed.joined(separator: ", "))")
     }
 
-    /// 2019 rule (DOMAIN §6): cut the number of mines at or below a capacity (300,000 t/yr) by at least a
-    /// share (50%), counted from the start of the year; the smallest close first, ties in register order.
-    private mutating func reduceBelow(_ threshold: Double, share: Double, year: Int, reason: String?) {
-        let base = register.mines.indices.filter { atYearStart.operating[$0] && atYearStart.capacity[$0] <= threshold }.count
+    /// 发改能源〔2019〕1377号 (DOMAIN §6): regions outside the north and north-west cut the number of mines
+    /// "30万吨/年以下(不含30万吨/年)" by "50%以上" from the end of 2018 — reduceUnder; reduceAtOrBelow for a
+    /// line that takes in its boundary. Counted from the start of the year; the smallest close first, ties in
+    /// register order.
+    private mutating func reduce(_ line: CapacityLine, share: Double, rule: ScenarioRule, year: Int, reason: String?) {
+        let base = register.mines.indices.filter { atYearStart.operating[$0] && line.covers(atYearStart.capacity[$0]) }.count
         let cut = Int((Double(base) * share - 1e-9).rounded(.up))
-        let small = register.mines.indices.filter { operating[$0] && capacity[$0] <= threshold }
+        let small = register.mines.indices.filter { operating[$0] && line.covers(capacity[$0]) }
         let needed = small.count - (base - cut)
         guard needed > 0 else {
-            notes.append("\(year) reduceBelow \(threshold.clean): \(base) mines at the start of the year, \(small.count) now; the cut of \(cut) is already met")
+            notes.append("\(year) \(rule.label): \(base) mines at the start of the year, \(small.count) now; the cut of \(cut) is already met")
             return
         }
         let candidates = small.filter { !kept.contains(register.mines[$0].id) }
             .sorted { capacity[$0] != capacity[$1] ? capacity[$0] < capacity[$1] : $0 < $1 }
         for i in candidates.prefix(needed) {
-            close(i, year: year, rule: "reduceBelow",
-                  reason: reason ?? "压减\(formatWan(threshold))万吨/年及以下煤矿\(Int((share * 100).rounded()))% cut of mines ≤ \(threshold.clean) t/yr")
+            close(i, year: year, rule: rule.key, label: rule.label,
+                  reason: reason ?? "压减\(line.zh)煤矿\(Int((share * 100).rounded()))% cut of mines \(line.text)")
         }
         if candidates.count < needed {
-            notes.append("\(year) reduceBelow \(threshold.clean): target not met, \(needed - candidates.count) more closures needed but the remaining mines are kept open")
+            notes.append("\(year) \(rule.label): target not met, \(needed - candidates.count) more closures needed but the remaining mines are kept open")
         }
     }
 }

@@ -9,7 +9,9 @@ struct ScenarioState {
     var operating: [Bool]
     var capacity: [Double]
     var closedYear: [Int?]
+    /// The rule that closed each mine, as outputs name it ("close ≤ 90,000 t/yr"), and its key (closeAtOrBelow).
     var closedBy: [String?]
+    var closedByKey: [String?]
     var reason: [String?]
     /// Changes to a mine that stays open (upgrades, mergers), for its outcome.
     var changes: [[String]]
@@ -30,6 +32,7 @@ struct ScenarioState {
         capacity = register.mines.map(\.capacityTpa)
         closedYear = [Int?](repeating: nil, count: n)
         closedBy = [String?](repeating: nil, count: n)
+        closedByKey = [String?](repeating: nil, count: n)
         reason = [String?](repeating: nil, count: n)
         changes = [[String]](repeating: [], count: n)
     }
@@ -46,23 +49,24 @@ struct ScenarioState {
                 notes.append("\(mine.id): recorded closed in \(year), already closed by \(closedBy[i] ?? "?") in \(closedYear[i].map(String.init) ?? "?")")
                 continue
             }
-            close(i, year: year, rule: "recorded", reason: mine.reason ?? "登记关闭 recorded closure")
+            close(i, year: year, rule: "recorded", label: "recorded", reason: mine.reason ?? "登记关闭 recorded closure")
         }
     }
 
-    /// Closes an operating mine, recording the year, the rule and the reason.
-    mutating func close(_ i: Int, year: Int, rule: String, reason text: String) {
+    /// Closes an operating mine, recording the year, the rule (its key and its label) and the reason.
+    mutating func close(_ i: Int, year: Int, rule key: String, label: String, reason text: String) {
         operating[i] = false
         closedYear[i] = year
-        closedBy[i] = rule
+        closedBy[i] = label
+        closedByKey[i] = key
         reason[i] = text
-        events.append(ScenarioEvent(year: year, mine: register.mines[i].id, kind: .closed, rule: rule,
+        events.append(ScenarioEvent(year: year, mine: register.mines[i].id, kind: .closed, rule: label, ruleKey: key,
                                     capacityBeforeTpa: capacity[i], capacityAfterTpa: 0, reason: text))
     }
 
     /// Sets an operating mine's capacity (upgrade or merger), recording the change.
     mutating func setCapacity(_ i: Int, to value: Double, year: Int, kind: ScenarioEventKind, rule: String, reason text: String) {
-        events.append(ScenarioEvent(year: year, mine: register.mines[i].id, kind: kind, rule: rule,
+        events.append(ScenarioEvent(year: year, mine: register.mines[i].id, kind: kind, rule: rule, ruleKey: rule,
                                     capacityBeforeTpa: capacity[i], capacityAfterTpa: value, reason: text))
         changes[i].append("\(year) \(text): \(formatWan(capacity[i])) → \(formatWan(value)) 万吨/年")
         capacity[i] = value
@@ -106,7 +110,7 @@ struct ScenarioState {
         register.mines.enumerated().map { i, mine in
             MineOutcome(id: mine.id, name: mine.name, county: mine.county,
                         status: operating[i] ? .operating : .closed, capacityTpa: capacity[i],
-                        baselineCapacityTpa: mine.capacityTpa, closedYear: closedYear[i], closedBy: closedBy[i],
+                        baselineCapacityTpa: mine.capacityTpa, closedYear: closedYear[i], closedBy: closedBy[i], closedByKey: closedByKey[i],
                         reason: operating[i] ? (changes[i].isEmpty ? nil : changes[i].joined(separator: "; ")) : reason[i],
                         grade: grades?[mine.id], kept: kept.contains(mine.id))
         }

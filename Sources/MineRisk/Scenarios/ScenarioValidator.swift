@@ -49,8 +49,8 @@ struct ScenarioValidator {
             }
         }
         switch action.rule {
-        case let .closeBelow(threshold):
-            checkThreshold(threshold, &problems)
+        case let .closeCapacity(line):
+            checkThreshold(line.capacityTpa, &problems)
         case let .closeGrade(threshold):
             if !gradesGiven {
                 problems.add(threshold.location, "closeGrade needs the mines' grades from minerisk grade, and none were given")
@@ -78,8 +78,8 @@ struct ScenarioValidator {
                 problems.add(into.location, "into: expected one of the merged mines (\(mines.map(\.value).joined(separator: ", "))), found \"\(into.value)\"")
             }
             checkCapacity(capacity, &problems)
-        case let .reduceBelow(threshold, share):
-            checkThreshold(threshold, &problems)
+        case let .reduce(line, share):
+            checkThreshold(line.capacityTpa, &problems)
             if !(share.value > 0 && share.value <= 1) {
                 problems.add(share.location, "expected a share of the mines to close, above 0 and at most 1 (0.5 for 50%), found \(share.value.clean)")
             }

@@ -37,11 +37,19 @@ extension Decoder {
     }
 
     /// Refuses a mapping with a key outside `known`: a misspelt key must not be silently ignored.
-    func rejectUnknownKeys(_ known: [String]) throws {
+    /// A key of `retired` (a name an older format version had) gets its own message, naming what replaced it;
+    /// so does a misspelling nearer to a retired name than to any known one.
+    func rejectUnknownKeys(_ known: [String], retired: [String: String] = [:]) throws {
         for key in try mappingKeys() where !known.contains(key) {
+            let candidates = known + retired.keys.sorted()
+            let guess = candidates.min { editDistance($0, key) < editDistance($1, key) }
+                .flatMap { editDistance($0, key) <= max(2, $0.count / 3) ? $0 : nil }
             var message = "unknown key \"\(key)\""
-            if let guess = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
-               editDistance(guess, key) <= max(2, guess.count / 3) {
+            if let why = retired[key] {
+                message = why
+            } else if let guess, let why = retired[guess] {
+                message += " (near \"\(guess)\", a key of an older version): \(why)"
+            } else if let guess {
                 message += ": did you mean \"\(guess)\"?"
             } else {
                 message += ": expected one of \(known.joined(separator: ", "))"

@@ -27,13 +27,15 @@ import Testing
           - year: 2017
             note: 第一年
             actions:
-              - closeBelow: 90000
+              - closeAtOrBelow: 90000
+              - closeUnder: 300000
               - closeGrade: significant
               - close: [C07]
                 reason: 点名
               - upgrade: {mine: C02, capacityTpa: 150000}
               - merge: {mines: [C03, C02], into: C03, capacityTpa: 300000}
-              - reduceBelow: {capacityTpa: 300000, share: 0.5}
+              - reduceAtOrBelow: {capacityTpa: 300000, share: 0.5}
+              - reduceUnder: {capacityTpa: 300000, share: 0.5}
         """)
         #expect(scenario.start == .baseline)
         #expect(scenario.keep.map(\.value) == ["C05"])
@@ -41,11 +43,15 @@ import Testing
         let step = try #require(scenario.steps.first)
         #expect(step.year.value == 2017 && step.note == "第一年")
         #expect(step.actions.map(\.rule.key) == ScenarioRule.keys)
-        #expect(step.actions[2].reason == "点名")
+        #expect(step.actions[3].reason == "点名")
+        #expect(step.actions.map(\.rule.label) == ["close ≤ 90,000 t/yr", "close < 300,000 t/yr", "close graded significant and above",
+                                                   "close", "upgrade", "merge", "reduce ≤ 300,000 t/yr by 50%", "reduce < 300,000 t/yr by 50%"])
         #expect(scenario.needsGrades)
-        guard case let .merge(mines, into, capacity) = step.actions[4].rule else { Issue.record("not a merge"); return }
+        guard case let .merge(mines, into, capacity) = step.actions[5].rule else { Issue.record("not a merge"); return }
         #expect(mines.map(\.value) == ["C03", "C02"] && into.value == "C03" && capacity.value == 300_000)
-        #expect(into.location.description == "test.yaml:16:36: steps[0].actions[4].merge.into")
+        #expect(into.location.description == "test.yaml:17:36: steps[0].actions[5].merge.into")
+        guard case let .closeCapacity(under) = step.actions[1].rule else { Issue.record("not a capacity line"); return }
+        #expect(under.boundary == .excluded && under.capacityTpa.location.description == "test.yaml:12:9: steps[0].actions[1].closeUnder")
     }
 
     @Test func defaultsToTheRecordedStartWithNoSteps() throws {
@@ -55,50 +61,71 @@ import Testing
 
     @Test func refusesAnUnknownKeyWithAHint() {
         let problem = decodingProblem("""
-        format: {kind: coal-scenario, version: 1}
+        format: {kind: coal-scenario, version: 2}
         name: {zh: 测试, en: Test}
         steps:
           - year: 2017
             actions:
-              - closeBelw: 90000
+              - closeAtOrBelw: 90000
         """)
-        #expect(problem == "s.yaml:6:9: steps[0].actions[0].closeBelw: unknown key \"closeBelw\": did you mean \"closeBelow\"?")
+        #expect(problem == "s.yaml:6:9: steps[0].actions[0].closeAtOrBelw: unknown key \"closeAtOrBelw\": did you mean \"closeAtOrBelow\"?")
+    }
+
+    /// Version 1's closeBelow and reduceBelow did not say whether a mine exactly at the line is caught: in a
+    /// version 2 file they are refused where they are written, with the keys that replace them.
+    @Test func refusesTheRetiredRulesNamingTheirReplacements() {
+        let base = "format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b}\nsteps:\n  - year: 2017\n    actions:\n"
+        let close = decodingProblem(base + "      - closeBelow: 90000\n")
+        #expect(close?.hasPrefix("s.yaml:6:9: steps[0].actions[0].closeBelow: closeBelow was retired in coal-scenario version 2") == true)
+        #expect(close?.contains("closeAtOrBelow: N (≤, 及以下: what closeBelow did) or closeUnder: N (<, 以下(不含))") == true)
+        let reduce = decodingProblem(base + "      - close: [C02]\n      - reduceBelow: {capacityTpa: 300000, share: 0.5}\n")
+        #expect(reduce?.hasPrefix("s.yaml:7:9: steps[0].actions[1].reduceBelow: reduceBelow was retired") == true)
+        #expect(reduce?.contains("reduceAtOrBelow") == true && reduce?.contains("reduceUnder") == true)
+        // A misspelling of a retired key is pointed at the retirement, not at an unrelated key.
+        let typo = decodingProblem(base + "      - closeBelw: 90000\n")
+        #expect(typo?.hasPrefix("s.yaml:6:9: steps[0].actions[0].closeBelw: unknown key \"closeBelw\" (near \"closeBelow\", a key of an older version): closeBelow was retired") == true)
     }
 
     @Test func refusesUnknownKeysAtEveryLevel() {
-        let base = "format: {kind: coal-scenario, version: 1}\nname: {zh: 测试, en: Test}\n"
+        let base = "format: {kind: coal-scenario, version: 2}\nname: {zh: 测试, en: Test}\n"
         #expect(decodingProblem(base + "colour: red\n")?.hasPrefix("s.yaml:3:1: colour: unknown key \"colour\"") == true)
-        #expect(decodingProblem("format: {kind: coal-scenario, version: 1, flavour: x}\nname: {zh: a, en: b}\n")?
+        #expect(decodingProblem("format: {kind: coal-scenario, version: 2, flavour: x}\nname: {zh: a, en: b}\n")?
             .hasPrefix("s.yaml:1:43: format.flavour: unknown key \"flavour\"") == true)
         #expect(decodingProblem(base + "steps:\n  - year: 2017\n    when: now\n    actions: [{close: [C01]}]\n")?
             .hasPrefix("s.yaml:5:5: steps[0].when: unknown key \"when\"") == true)
         #expect(decodingProblem(base + "steps:\n  - year: 2017\n    actions:\n      - upgrade: {mine: C02, capacity: 150000}\n")?
             .hasPrefix("s.yaml:6:30: steps[0].actions[0].upgrade.capacity: unknown key \"capacity\": did you mean \"capacityTpa\"?") == true)
-        #expect(decodingProblem("format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b, fr: c}\n")?
+        #expect(decodingProblem("format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b, fr: c}\n")?
             .hasPrefix("s.yaml:2:22: name.fr: unknown key \"fr\"") == true)
     }
 
     @Test func refusesAnotherKindOrVersion() {
-        #expect(decodingProblem("format: {kind: indicator-model, version: 1}\nname: {zh: a, en: b}\n")
+        #expect(decodingProblem("format: {kind: indicator-model, version: 2}\nname: {zh: a, en: b}\n")
             == "s.yaml:1:10: format.kind: expected \"coal-scenario\", found \"indicator-model\": this is not a coal scenario")
-        #expect(decodingProblem("format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b}\n")
-            == "s.yaml:1:31: format.version: this engine reads coal-scenario version 1, found 2")
+        #expect(decodingProblem("format: {kind: coal-scenario, version: 3}\nname: {zh: a, en: b}\n")
+            == "s.yaml:1:31: format.version: this engine reads coal-scenario version 2, found 3")
+        // Version 1 is refused at its version, with what changed, before any of its keys is read.
+        let old = decodingProblem("format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b}\nsteps:\n  - year: 2016\n    actions: [{closeBelow: 90000}]\n")
+        #expect(old?.hasPrefix("s.yaml:1:31: format.version: coal-scenario version 1 is no longer read: version 2 says on which side of every capacity line") == true)
+        #expect(old?.contains("closeBelow: N becomes closeAtOrBelow: N (≤, 及以下, what closeBelow did) or closeUnder: N (<, 以下(不含))") == true)
+        #expect(old?.contains("reduceBelow becomes reduceAtOrBelow or reduceUnder") == true)
         #expect(decodingProblem("name: {zh: a, en: b}\n") == "s.yaml:1:1: format: missing key \"format\"")
     }
 
     @Test func refusesActionsWithNoRuleOrTwo() {
-        let base = "format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b}\nsteps:\n  - year: 2017\n    actions:\n"
-        #expect(decodingProblem(base + "      - {closeBelow: 90000, close: [C01]}\n")
-            == "s.yaml:6:9: steps[0].actions[0]: an action has exactly one rule, found closeBelow and close: write them as separate actions")
-        #expect(decodingProblem(base + "      - {reason: 无}\n")?.contains("an action needs one rule: one of closeBelow, closeGrade, close, upgrade, merge, reduceBelow") == true)
-        #expect(decodingProblem("format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b}\nsteps:\n  - year: 2017\n    actions: []\n")?
+        let base = "format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b}\nsteps:\n  - year: 2017\n    actions:\n"
+        #expect(decodingProblem(base + "      - {closeAtOrBelow: 90000, close: [C01]}\n")
+            == "s.yaml:6:9: steps[0].actions[0]: an action has exactly one rule, found closeAtOrBelow and close: write them as separate actions")
+        #expect(decodingProblem(base + "      - {closeAtOrBelow: 90000, closeUnder: 90000}\n")?.contains("found closeAtOrBelow and closeUnder") == true)
+        #expect(decodingProblem(base + "      - {reason: 无}\n")?.contains("an action needs one rule: one of closeAtOrBelow, closeUnder, closeGrade, close, upgrade, merge, reduceAtOrBelow, reduceUnder") == true)
+        #expect(decodingProblem("format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b}\nsteps:\n  - year: 2017\n    actions: []\n")?
             .contains("steps[0].actions: a step needs at least one action") == true)
     }
 
     @Test func namesWhatWasExpectedAndFound() {
-        let base = "format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b}\n"
-        #expect(decodingProblem(base + "steps:\n  - year: 2017\n    actions:\n      - closeBelow: 9万\n")
-            == "s.yaml:6:9: steps[0].actions[0].closeBelow: expected a number, found \"9万\"")
+        let base = "format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b}\n"
+        #expect(decodingProblem(base + "steps:\n  - year: 2017\n    actions:\n      - closeUnder: 9万\n")
+            == "s.yaml:6:9: steps[0].actions[0].closeUnder: expected a number, found \"9万\"")
         #expect(decodingProblem(base + "steps:\n  - year: next\n    actions: [{close: [C01]}]\n")
             == "s.yaml:4:5: steps[0].year: expected a whole number, found \"next\"")
         #expect(decodingProblem(base + "steps:\n  - year: 2017\n    actions: [{close: C01}]\n")?
@@ -110,9 +137,9 @@ import Testing
     }
 
     @Test func refusesARepeatedKeyAndBrokenYAML() {
-        let repeated = decodingProblem("format: {kind: coal-scenario, version: 1}\nname: {zh: a, en: b}\nstart: baseline\nstart: recorded\n")
+        let repeated = decodingProblem("format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b}\nstart: baseline\nstart: recorded\n")
         #expect(repeated == "s.yaml:3:1: a key appears twice in one mapping: start")
-        #expect(decodingProblem("format: {kind: coal-scenario, version: 1\n")?.hasPrefix("s.yaml:2:1: not valid YAML: did not find expected ',' or '}'") == true)
+        #expect(decodingProblem("format: {kind: coal-scenario, version: 2\n")?.hasPrefix("s.yaml:2:1: not valid YAML: did not find expected ',' or '}'") == true)
         #expect(decodingProblem("")?.contains("the file is empty") == true)
     }
 
@@ -124,6 +151,12 @@ import Testing
             let scenario = try ScenarioLoader.load(path: ScenarioFixtures.readyScenarios + "/" + name)
             #expect(scenario.sha256?.count == 64, "\(name)")
             #expect(!scenario.name.zh.isEmpty && !scenario.name.en.isEmpty && scenario.source != nil, "\(name)")
+            // A line is cited with the policy that draws it, never with the report's slogan.
+            #expect(scenario.source?.contains("一年打基础") == false, "\(name)")
+            for rule in scenario.steps.flatMap(\.actions).map(\.rule) {
+                if case let .closeCapacity(line) = rule { #expect(scenario.source?.contains(line.policyWording) == true, "\(name): \(line.policyWording)") }
+                if case let .reduce(line, _) = rule { #expect(scenario.source?.contains(line.policyWording) == true, "\(name): \(line.policyWording)") }
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ import Testing
         let scenario = try ScenarioLoader.load(path: ScenarioFixtures.readyScenarios + "/close-major.yaml")
         #expect(scenario.needsGrades)
         let result = try ScenarioEngine(register: ScenarioFixtures.register(), grades: grades).run(scenario)
-        let byGrade = result.mines.filter { $0.closedBy == "closeGrade" }.map(\.id)
+        let byGrade = result.mines.filter { $0.closedByKey == "closeGrade" }.map(\.id)
         #expect(byGrade == grades.filter { $0.value >= .major }.keys.sorted())
         #expect(result.mine("C02")?.closedYear == 2018)
         #expect(result.notes == ["2018 closeGrade major: no grade for C07 (not in the graded data, or assessment incomplete): not judged"])

@@ -12,7 +12,7 @@ import Testing
         #expect(result.byYear.map(\.totals.closedMines) == [1, 2, 4])
         #expect(result.byYear.map(\.totals.remainingCapacityTpa) == [915_000, 885_000, 750_000])
         #expect(result.byYear[2].events.map(\.mine) == ["C06", "C08"])
-        #expect(result.byYear[2].events.allSatisfy { $0.rule == "recorded" && $0.kind == .closed })
+        #expect(result.byYear[2].events.allSatisfy { $0.rule == "recorded" && $0.ruleKey == "recorded" && $0.kind == .closed })
         let t = result.totals
         #expect(t.baselineMines == 8 && t.closedMines == 4 && t.remainingMines == 4)
         #expect(abs(t.closureRatio - 0.5) < 1e-12)
@@ -44,10 +44,15 @@ import Testing
         #expect(result.byYear.map(\.year) == Array(2014...2020)) // 2017 has no change and is still shown
         #expect(result.byYear.first { $0.year == 2017 }?.events.isEmpty == true)
         let closed = Dictionary(uniqueKeysWithValues: result.byYear.map { ($0.year, $0.totals.closedMines) })
-        #expect(closed[2016] == 4 && closed[2018] == 5 && closed[2019] == 6 && closed[2020] == 8)
-        #expect(result.byYear.first { $0.year == 2019 }?.note == "两年上台阶: 15万吨/年及以下")
-        #expect(result.byYear.first { $0.year == 2020 }?.events.map(\.mine) == ["C05", "C07"])
-        #expect(result.totals.remainingCapacityTpa == 0 && result.totals.closureRatio == 1)
+        // 2018 ≤ 90 kt takes C02; 2019 < 150 kt finds nothing (C03 is exactly at 150 kt); 2020 < 300 kt takes
+        // C03 and C07, and C05, exactly at 300 kt, stays.
+        #expect(closed[2016] == 4 && closed[2018] == 5 && closed[2019] == 5 && closed[2020] == 7)
+        #expect(result.byYear.first { $0.year == 2019 }?.note == "15万吨/年以下 (< 150,000 t/yr)")
+        #expect(result.notes.contains("2019 close < 150,000 t/yr: no operating mine on that side of the line"))
+        #expect(result.byYear.first { $0.year == 2020 }?.events.map(\.mine) == ["C03", "C07"])
+        #expect(result.mine("C05")?.status == .operating)
+        #expect(result.totals.remainingCapacityTpa == 300_000 && result.totals.closureRatio == 7.0 / 8.0)
+        #expect(result.closuresByRule == ["recorded": 4, "close ≤ 90,000 t/yr": 1, "close < 300,000 t/yr": 2])
     }
 
     @Test func aBaselineScenarioIgnoresTheRecordedClosures() throws {
@@ -71,7 +76,7 @@ import Testing
     }
 
     @Test func stepsMustBeInYearOrder() {
-        let actions = "    actions: [{closeBelow: 0}]\n"
+        let actions = "    actions: [{closeUnder: 0}]\n"
         let disorder = ScenarioFixtures.problems("steps:\n  - year: 2019\n\(actions)  - year: 2018\n\(actions)")
         #expect(disorder.map(\.description) == ["test.yaml:6:5: steps[1].year: steps must be in year order: 2018 comes after 2019"])
         let twice = ScenarioFixtures.problems("steps:\n  - year: 2019\n\(actions)  - year: 2019\n\(actions)")
@@ -85,7 +90,8 @@ import Testing
         var scenario = CoalScenario.recorded
         let year = try #require(ScenarioEngine.yearAfter(scenario, register: register))
         #expect(year == 2017)
-        scenario.add([ScenarioAction(.closeBelow(.commandLine(150_000, flag: "--close-below")), at: SourceLocation(file: "command line", path: "--close-below"))],
+        let line = CapacityLine(.commandLine(150_000, flag: "--close-at-or-below"), .included)
+        scenario.add([ScenarioAction(.closeCapacity(line), at: SourceLocation(file: "command line", path: "--close-at-or-below"))],
                      inYear: .commandLine(year, flag: "--year"))
         let result = try ScenarioEngine(register: register).run(scenario)
         #expect(result.byYear.map(\.year) == [2014, 2015, 2016, 2017])
@@ -95,7 +101,7 @@ import Testing
         planned.add([ScenarioAction(.close([.commandLine("C07", flag: "--close")]), at: SourceLocation(file: "command line", path: "--close"))],
                     inYear: .commandLine(2019, flag: "--year"))
         #expect(planned.steps.map(\.year.value) == [2018, 2019, 2020])
-        #expect(planned.steps[1].actions.map(\.rule.key) == ["closeBelow", "close"])
+        #expect(planned.steps[1].actions.map(\.rule.key) == ["closeUnder", "close"])
         #expect(ScenarioEngine.yearAfter(try ScenarioFixtures.scenario("start: baseline\n"), register: register) == nil)
     }
 
@@ -121,7 +127,7 @@ import Testing
         #expect(json["closureRatio"] as? Double == 0.5)
         let mines = try #require(json["mines"] as? [[String: Any]])
         #expect(mines.count == 8)
-        for key in ["id", "status", "capacityTpa", "reason", "closedYear", "closedBy", "county", "name"] {
+        for key in ["id", "status", "capacityTpa", "reason", "closedYear", "closedBy", "closedByKey", "county", "name"] {
             #expect(mines.allSatisfy { $0.keys.contains(key) }, "mines lack \(key)")
         }
         let years = try #require(json["byYear"] as? [[String: Any]])

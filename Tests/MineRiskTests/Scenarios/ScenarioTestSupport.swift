@@ -25,7 +25,7 @@ enum ScenarioFixtures {
 
     /// A scenario from the body of a YAML file (the format line is added).
     static func scenario(_ body: String, file: String = "test.yaml") throws -> CoalScenario {
-        try ScenarioLoader.decode("format: {kind: coal-scenario, version: 1}\nname: {zh: 测试, en: Test}\n" + body, file: file)
+        try ScenarioLoader.decode("format: {kind: coal-scenario, version: 2}\nname: {zh: 测试, en: Test}\n" + body, file: file)
     }
 
     /// Runs a scenario body on the fixture register.
