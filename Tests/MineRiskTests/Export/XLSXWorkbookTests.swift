@@ -18,13 +18,26 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let expected: Set = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "xl/workbook.xml",
                              "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
-                             "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+                             "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"]
         #expect(Set(reader.entryPaths) == expected)
         for path in expected { _ = try reader.xml(path) }
         let sheets = try reader.nodes("xl/workbook.xml", "//*[local-name()='sheet']").map { $0.value(of: "name") }
-        #expect(sheets == ["风险分级 Grades", "汇总 Summary"])
+        #expect(sheets == ["风险分级 Grades", "汇总 Summary", "准则层 Criteria", "一致性 Consistency"])
         let overrides = try reader.nodes("[Content_Types].xml", "//*[local-name()='Override']").compactMap { $0.value(of: "PartName") }
         #expect(overrides.contains("/xl/worksheets/sheet2.xml"))
+    }
+
+    /// The criterion sheet has a row per evaluated facility and criterion; the consistency sheet every matrix
+    /// and a CR_total per model, as numbers.
+    @Test func criteriaAndConsistencySheets() throws {
+        let report = try ExportFixtures.report()
+        let criteria = report.criteriaSheet()
+        #expect(criteria.rows.count == 1 + report.facilities.reduce(0) { $0 + ($1.criteria?.count ?? 0) })
+        let consistency = report.consistencySheet()
+        let matrices = report.provenance.models.reduce(0) { $0 + ($1.consistency?.matrices.count ?? 0) + 1 }
+        #expect(consistency.rows.count == 1 + matrices)
+        let firstModel = try #require(report.provenance.models.first?.consistency)
+        #expect(consistency.rows[1][3].value == .number(firstModel.matrices[0].lambdaMax))
     }
 
     @Test func gradeSheetMatchesTheCSVCellByCell() throws {
