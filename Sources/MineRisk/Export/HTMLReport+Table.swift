@@ -9,7 +9,7 @@ extension HTMLReport {
         <table class="grades">
         <thead><tr><th>编号<br><span class="en">ID</span></th><th>名称<br><span class="en">Name</span></th>\
         <th>类型<br><span class="en">Kind</span></th><th>县市<br><span class="en">County</span></th>\
-        <th>等级<br><span class="en">Grade</span></th><th class="num">分值<br><span class="en">Score</span></th>\
+        <th>等级<br><span class="en">Grade</span></th><th class="num">分值<br><span class="en">Score ↑risk</span></th>\
         <th class="num">排查<br><span class="en">Priority</span></th><th class="num">等别<br><span class="en">Class</span></th>\
         <th>备注<br><span class="en">Notes</span></th></tr></thead>
         <tbody>
@@ -18,7 +18,7 @@ extension HTMLReport {
         for r in report.orderedFacilities {
             let chip: String
             if let grade = r.grade {
-                chip = "<span class=\"chip\" style=\"background:#\(grade.rgb);color:#\(grade.ink)\">\(grade.zh) <span class=\"en\">\(grade.english)</span></span>"
+                chip = "<span class=\"chip\" style=\"background:#\(grade.rgb);color:#\(grade.ink)\">\(grade.zh) \(grade.letter) <span class=\"en\">\(grade.english)</span></span>"
             } else {
                 chip = "<span class=\"chip incomplete\">不完整 <span class=\"en\">Incomplete</span></span>"
             }
@@ -48,7 +48,7 @@ extension HTMLReport {
             parts.append("<span class=\"veto\">安全度 \(xmlEscaped(degree.zh))</span> → 重大风险 (AQ 2006-2005 §8)")
         }
         parts += r.findings.map { "<span class=\"finding\">\(xmlEscaped($0))</span>" }
-        if r.status == .incomplete {
+        if !r.missing.isEmpty {
             let shown = r.missing.prefix(4).joined(separator: ", ")
             let more = r.missing.count > 4 ? " … (\(r.missing.count))" : ""
             parts.append("缺项 missing \(r.missing.count): <code>\(xmlEscaped(shown))</code>\(more)")
