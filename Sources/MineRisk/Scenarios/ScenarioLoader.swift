@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Loads scenario files (`format: {kind: coal-scenario, version: 1}`), reporting any problem as
+/// Loads scenario files (`format: {kind: coal-scenario, version: 2}`), reporting any problem as
 /// file:line:column with the YAML path of the key at fault.
 public enum ScenarioLoader {
     /// Reads and decodes one scenario file. Values are checked against the register when the scenario runs.
@@ -19,7 +19,7 @@ public enum ScenarioLoader {
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw MineRiskError.invalid(SourceLocation(file: path, line: 1),
-                    "the file is empty: expected a coal scenario starting with format: {kind: coal-scenario, version: 1}")
+                    "the file is empty: expected a coal scenario starting with format: {kind: coal-scenario, version: 2}")
             }
             root = node
         } catch let error as YamlError {
