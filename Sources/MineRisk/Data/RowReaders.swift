@@ -58,10 +58,3 @@ func isISODate(_ text: String) -> Bool {
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
     return (1...days).contains(d)
 }
-
-extension Double {
-    /// A number without a trailing ".0" when it is whole.
-    public var clean: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
-    }
-}

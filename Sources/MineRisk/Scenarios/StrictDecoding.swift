@@ -39,14 +39,7 @@ extension Decoder {
     /// Refuses a mapping with a key outside `known`: a misspelt key must not be silently ignored.
     func rejectUnknownKeys(_ known: [String]) throws {
         for key in try mappingKeys() where !known.contains(key) {
-            var message = "unknown key \"\(key)\""
-            if let guess = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
-               editDistance(guess, key) <= max(2, guess.count / 3) {
-                message += ": did you mean \"\(guess)\"?"
-            } else {
-                message += ": expected one of \(known.joined(separator: ", "))"
-            }
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [AnyCodingKey(key)], debugDescription: message))
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [AnyCodingKey(key)], debugDescription: unknownKeyMessage(key, known: known)))
         }
     }
 }
