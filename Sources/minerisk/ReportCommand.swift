@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
     private func coalCapacity(grades report: GradeReport) throws -> CoalCapacityComparison? {
         let register: CoalRegister
         if let round = storeOptions.round {
-            let store = try Store.open(storeOptions.path, access: .read)
+            let store = try StoreFactory.open(storeOptions.path, access: .read)
             defer { try? store.close() }
             let mines = try store.coalMines(round: round)
             guard !mines.isEmpty || scenario != nil else { return nil }
@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
     /// Accidents and deaths by year: the stored round's, or accidents.csv in the data folder.
     private func accidents() throws -> [AccidentYear]? {
         if let round = storeOptions.round {
-            let store = try Store.open(storeOptions.path, access: .read)
+            let store = try StoreFactory.open(storeOptions.path, access: .read)
             defer { try? store.close() }
             return try store.accidents(round: round)
         }

@@ -62,7 +62,7 @@ import Testing
         #expect(fromStore.status == 0 && fromFolder.status == 0)
         #expect(fromStore.stdout == fromFolder.stdout)
         // Without --save, nothing was added to the store.
-        let store2 = try Store.open(store, access: .read)
+        let store2 = try SQLiteStore.open(store, access: .read)
         #expect(try store2.gradeRuns(round: "2017").isEmpty)
     }
 
@@ -131,7 +131,7 @@ import Testing
             child.process.waitUntilExit()
             #expect(child.process.terminationStatus == 0, "\(child.stderr)")
         }
-        let opened = try Store.open(store, access: .read)
+        let opened = try SQLiteStore.open(store, access: .read)
         #expect(try opened.roundIDs() == ["a", "b", "c", "d"])
         #expect(try opened.integrityCheck() == ["ok"])
     }
