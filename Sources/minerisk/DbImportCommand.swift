@@ -30,7 +30,7 @@ struct DbImportCommand: ParsableCommand {
     var replace = false
 
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: TableOrJSONOption
+    @OptionGroup var output: PrintedFormatOption
 
     func validate() throws {
         do { try RoundID.validate(round) } catch let error as MineRiskError { throw ValidationError(error.description) }
@@ -38,17 +38,13 @@ struct DbImportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            try Store.checkFile(self.store.db)
+            try StoreFactory.check(self.store.db)
             let modelSet = try ModelLoader.load(directory: models)
             let roundData = try RoundLoader.load(directory: data, models: modelSet)
-            let store = try Store.open(self.store.db, access: .write)
+            let store = try StoreFactory.open(self.store.db, access: .write)
             defer { try? store.close() }
             let summary = try store.importRound(roundData, id: round, source: data, replace: replace, checkpoint: Self.testPause)
-            if output.format == .json {
-                FileHandle.standardOutput.write(try encodeJSON(summary))
-            } else {
-                print(StoreText.importSummary(summary), terminator: "")
-            }
+            try output.emit(summary, table: StoreText.importSummary)
         }
     }
 

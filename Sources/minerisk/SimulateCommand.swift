@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: ParsableCommand, FormatWriting {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Grade confidence by Monte Carlo: how often each facility keeps its grade when the judgements move.",
@@ -14,6 +14,8 @@ struct SimulateCommand: ParsableCommand {
         not simulated. The same --seed gives the same output, byte for byte, whatever --threads.
         """
     )
+
+    static let formats: [OutputFormat] = [.table, .json]
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var grading: GradingOptionGroup
@@ -66,8 +68,8 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(for: Self.self)
+            try outputOptions.checkDestination(format: format)
             var stages = StageTimings()
             let models = try stages.measure("models") { try dataOptions.loadModels() }
             let data = try stages.measure("read") { try dataOptions.loadData(models: models) }
