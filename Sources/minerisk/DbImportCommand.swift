@@ -17,11 +17,13 @@ struct DbImportCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The round's data folder.")
-    var data: String = "seeds/liangshan-2017"
-
-    @Option(name: .long, help: "Folder of indicator models (*.yaml) the assessments are checked against.")
-    var models: String = "Models"
+    enum Wording: OptionWording {
+        static let data = "The round's data folder."
+        static let models = "Folder of indicator models (*.yaml) the assessments are checked against."
+    }
+    @OptionGroup var dataFolder: DataFolderOption<Wording>
+    @OptionGroup var modelFolder: ModelsOption<Wording>
+    var data: String { dataFolder.data }
 
     @Option(name: .long, help: "The round's id, e.g. 2017.")
     var round: String
@@ -39,7 +41,7 @@ struct DbImportCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             try StoreFactory.check(self.store.db)
-            let modelSet = try ModelLoader.load(directory: models)
+            let modelSet = try modelFolder.load()
             let roundData = try RoundLoader.load(directory: data, models: modelSet)
             let store = try StoreFactory.open(self.store.db, access: .write)
             defer { try? store.close() }

@@ -13,16 +13,15 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Where the data and the models are.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "Dataset folder (facilities.csv, experts.csv, assessments.csv, hazards.csv).")
-    var data: String = "seeds/liangshan-2017"
-
-    @Option(name: .long, help: "Folder of indicator models (*.yaml).")
-    var models: String = "Models"
+    @OptionGroup var dataFolder: DataFolderOption<GradingWording>
+    @OptionGroup var modelFolder: ModelsOption<GradingWording>
 
     @Flag(name: .long, help: "Grade the valid facilities and write every rejected row with its reason to a reject file.")
     var skipInvalid = false
 
-    func loadModels() throws -> ModelSet { try ModelLoader.load(directory: models) }
+    var data: String { dataFolder.data }
+
+    func loadModels() throws -> ModelSet { try modelFolder.load() }
 
     func loadData(models: ModelSet) throws -> Dataset {
         try DatasetLoader(directory: data, models: models, skipInvalid: skipInvalid).load()

@@ -23,8 +23,9 @@ struct SimulateCommand: ParsableCommand, FormatWriting {
     @Option(name: .long, help: "Number of samples.")
     var samples: Int = 1000
 
-    @Option(name: .long, help: "Seed of the random streams (the same seed gives the same output).")
-    var seed: UInt64 = 1
+    enum Wording: OptionWording { static let seed = "Seed of the random streams (the same seed gives the same output)." }
+    @OptionGroup var seedOption: SeedOption<Wording>
+    var seed: UInt64 { seedOption.seed }
 
     @Option(name: .long, help: "Standard deviation added to ln a_ij of every AHP judgement.")
     var judgementSigma: Double = 0.2
