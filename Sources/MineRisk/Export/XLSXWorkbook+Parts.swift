@@ -152,7 +152,15 @@ extension XLSXWorkbook {
             xml += "</row>"
         }
         xml += "</sheetData>"
+        // §18.3.1.85: protection without a password; sorting, filtering and column widths stay allowed.
+        if sheet.isProtected {
+            xml += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" sort=\"0\" autoFilter=\"0\"/>"
+        }
         if let range = filterRange(sheet) { xml += "<autoFilter ref=\"\(range)\"/>" }
+        // §18.3.1: dataValidations come after the autofilter and before the page margins.
+        if !sheet.dataValidations.isEmpty {
+            xml += "<dataValidations count=\"\(sheet.dataValidations.count)\">" + sheet.dataValidations.map(\.xml).joined() + "</dataValidations>"
+        }
         xml += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\"/>"
         return xml + "</worksheet>"
