@@ -75,8 +75,12 @@ struct FormsReadCommand: ParsableCommand {
             let report = merge.text(forms: forms, keptRecorded: keepRecorded)
             if !merge.conflicts.isEmpty && !keepRecorded {
                 // Each conflict at its first cell; nothing is written.
-                throw MineRiskError.invalidInput(merge.conflicts.map {
-                    InputProblem($0.answers[0].location, "conflict: \($0); nothing was written (correct the forms, or pass --keep-recorded)")
+                throw MineRiskError.invalidInput(merge.conflicts.map { conflict in
+                    let pair = "\(conflict.expertID)'s \(conflict.indicatorID) of \(conflict.facilityID)"
+                    let given = conflict.answers.map(\.value.clean).joined(separator: " and ")
+                    let against = conflict.recorded.map { "is recorded as \($0.clean)" }
+                        ?? "is given differently in \(conflict.answers.dropFirst().map(\.location.description).joined(separator: "; "))"
+                    return InputProblem(conflict.answers[0].location, "conflict: \(pair) \(against), the form gives \(given); nothing was written (correct the forms, or pass --keep-recorded to keep the recorded values)")
                 })
             }
             if let store, let round {

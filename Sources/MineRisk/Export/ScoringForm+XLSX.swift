@@ -85,7 +85,7 @@ extension ScoringForm {
             let text = "\(bounds[0].clean)–\(bounds[1].clean)"
             sheet.dataValidations.append(XLSXDataValidation(
                 rule: .decimal(minimum: bounds[0], maximum: bounds[1]), ranges: Self.ranges(rangeCells[bounds]!, column: column),
-                errorTitle: "超出范围 Out of range", error: "请输入 \(text) 之间的数值。Enter a number from \(text).",
+                errorTitle: "超出范围 Out of range", error: "请输入 \(text) 之间的数值。Enter a number from \(bounds[0].clean) to \(bounds[1].clean).",
                 prompt: "有效范围 valid range \(text)"))
         }
         return sheet
