@@ -1,13 +1,3 @@
-/// A form's value that disagrees with a value already recorded, or with another form's.
-public struct FormConflict: Sendable, Hashable {
-    public var expertID: String
-    public var facilityID: String
-    public var indicatorID: String
-    /// The value in the round, nil when the disagreement is between two answers read now.
-    public var recorded: Double?
-    public var answers: [FormAnswer]
-}
-
 /// Merges the answers of filled forms into a round's assessments.
 ///
 /// An answer equal to the expert's recorded value (a locked cell read back) changes nothing; a different one is a

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads filled scoring forms back, checking every cell as the CSV readers check assessments.csv.
 ///
 /// The expert is the one named beside `expert_id` on the instructions sheet. Every other sheet with a header row
