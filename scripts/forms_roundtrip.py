@@ -149,6 +149,16 @@ def main():
         report = run([a.minerisk, "forms", "read", *files, "--data", a.data, "--output", merged])
         print(f"{label}: " + next(l for l in report.splitlines() if l.startswith("Added")))
         ok &= compare(label, grades(a.minerisk, merged), expected)
+    # The full forms read back unfilled: every locked value equals the recorded one, nothing is added.
+    full = os.path.join(work, "full")
+    run([a.minerisk, "forms", "make", "--data", a.data, "--all", "--output", full])
+    files = sorted(os.path.join(full, n) for n in os.listdir(full))
+    report = run([a.minerisk, "forms", "read", *files, "--data", a.data, "--output", os.path.join(work, "merged-full")])
+    line = next(l for l in report.splitlines() if l.startswith("Added"))
+    with open(os.path.join(a.data, "assessments.csv")) as f:
+        rows = sum(1 for _ in f) - 1
+    print(f"full forms read back unfilled: {line}")
+    ok &= line.split()[2] == "0" and line.split()[5] == str(rows)
     print("round trip OK" if ok else "round trip FAILED")
     sys.exit(0 if ok else 1)
 

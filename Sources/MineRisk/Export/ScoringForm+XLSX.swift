@@ -33,11 +33,16 @@ extension ScoringForm {
             [],
         ]
         let notes = [
-            "1. 在各设施类型工作表的“value 分值”列填写分值（黄色单元格）。Fill the yellow cells of the “value 分值” column of each sheet.",
-            "2. 等级类指标从下拉列表选择：1 低风险，2 一般风险，3 较大风险，4 重大风险。Level indicators: pick a vote 1 (low) … 4 (major).",
-            "3. 分值须在“valid range 有效范围”之内；灰色单元格为已记录的分值，已锁定。Values must lie in the valid range; grey cells are recorded and locked.",
-            "4. 不确定的指标请留空，不要填写 0。Leave a cell empty when unsure: an empty cell is no answer, 0 is a value.",
-            "5. 请勿修改 facility_id、indicator_id 列及本页的 expert_id。Do not change the facility_id and indicator_id columns or the expert_id above.",
+            "1. 在各设施类型工作表的“value 分值”列填写分值（黄色单元格）。",
+            "   Fill the yellow cells of the “value 分值” column of each sheet.",
+            "2. 等级类指标从下拉列表选择：1 低风险，2 一般风险，3 较大风险，4 重大风险。",
+            "   Level indicators: pick a vote, 1 (low) … 4 (major).",
+            "3. 分值须在“valid range 有效范围”之内；灰色单元格为已记录的分值，已锁定。",
+            "   Values must lie in the valid range; grey cells are recorded and locked.",
+            "4. 不确定的指标请留空，不要填写 0。",
+            "   Leave a cell empty when unsure: an empty cell is no answer, 0 is a value.",
+            "5. 请勿修改 facility_id、indicator_id 列及本页的 expert_id。",
+            "   Do not change the facility_id and indicator_id columns or the expert_id above.",
             "6. 填好后保存为 .xlsx 文件交回。Save as .xlsx and send it back.",
         ]
         rows += notes.map { [.text($0)] }
@@ -74,6 +79,7 @@ extension ScoringForm {
         var sheet = XLSXSheet.table(name: "\(section.kind.name.zh) \(section.kind.rawValue)", headers: ScoringFormLayout.headers,
                                     rows: rows, frozenColumns: 1)
         sheet.isProtected = true
+        sheet.fitsPageWidth = true
         let column = ScoringFormLayout.valueIndex
         if !listCells.isEmpty {
             sheet.dataValidations.append(XLSXDataValidation(

@@ -15,6 +15,8 @@ public struct XLSXSheet: Sendable {
     public var dataValidations: [XLSXDataValidation]
     /// A protected sheet lets the user edit only the cells whose style is not `locked` (no password).
     public var isProtected: Bool
+    /// Printed scaled to one page wide (as many pages down as needed).
+    public var fitsPageWidth = false
 
     public init(name: String, rows: [[XLSXCell]] = [], frozenRows: Int = 0, frozenColumns: Int = 0,
                 autoFilterRow: Int? = nil, columnWidths: [Double]? = nil,

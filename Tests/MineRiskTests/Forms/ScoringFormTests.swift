@@ -56,6 +56,7 @@ import Testing
         #expect(cells["I2"]?.value == recorded.first { $0.facility.id == "UG1" }!.recorded!.clean)
         #expect(!unlocked("I2"))
         #expect(try xml.nodes("xl/worksheets/sheet\(underground).xml", "//*[local-name()='sheetProtection']").count == 1)
+        #expect(try xml.nodes("xl/worksheets/sheet\(underground).xml", "//*[local-name()='pageSetUpPr']").first?.value(of: "fitToPage") == "1")
         let openPit = form.sections.firstIndex { $0.kind == .openPitMine }! + 2
         let openCells = try xml.cells(sheet: openPit)
         #expect(openCells["I2"]?.value == "" && xfs[openCells["I2"]!.style].elements(forName: "protection").first?.value(of: "locked") == "0")
