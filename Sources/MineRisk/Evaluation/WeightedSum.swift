@@ -1,11 +1,11 @@
-extension Grader {
+extension KindEvaluator {
     /// The weighted sum s = Xw (DOMAIN §4 "Weighted sum"), one DGEMV for all facilities of a kind.
     ///
     /// X holds each indicator's own risk score on the model's 0–100 scale: its membership vector times the
     /// grade values v, i.e. the value mapped linearly between the grade peaks set by the indicator's edges
     /// (for a `level` indicator, the experts' vote shares times v). Because that map is linear in the
     /// membership, s equals the fuzzy M(·,⊕) score B·v; the weighted sum skips the membership vector.
-    func weightedSumScores(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double], model: IndicatorModel) -> [Double] {
+    public func weightedSumScores(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double]) -> [Double] {
         let x = indicatorScores(aggregated.membershipMatrix(rows), count: rows.count, gradeValues: model.grading.gradeValues)
         return x.multiplied(by: weights)
     }

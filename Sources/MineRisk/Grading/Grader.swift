@@ -54,7 +54,9 @@ public struct Grader {
             weightsByKind[kind.rawValue] = Dictionary(uniqueKeysWithValues: zip(indicators.map(\.id), weights))
             let start = DispatchTime.now().uptimeNanoseconds
             defer { timings.add("evaluate", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
-            let evaluation = evaluate(aggregated, rows: complete, weights: weights, ahp: ahp, model: loaded.model)
+            let hierarchy = options.weighting == .ahp ? AHPHierarchyWeights(criteria: ahp.criteria.weights, local: ahp.local.map(\.weights)) : nil
+            let evaluation = KindEvaluator(model: loaded.model, method: options.evaluation, fuzzyOperator: options.fuzzyOperator,
+                                           hierarchy: hierarchy).evaluate(aggregated, rows: complete, weights: weights)
             let bands = GradeBands(loaded.model.grading.bands)
             for (local, f) in members.enumerated() {
                 let facility = data.facilities[f]

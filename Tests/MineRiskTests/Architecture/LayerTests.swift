@@ -25,8 +25,6 @@ let foldersWithoutCode: Set<String> = ["MineRisk.docc"]
 /// Uses against the order that a change under way removes, each with its reason. Each must still be found:
 /// an exception outlives its reason only until the change lands, then the test asks for its removal.
 let knownExceptions: [(path: String, name: String, why: String)] = [
-    ("Sources/MineRisk/Evaluation/WeightedSum.swift", "Grader",
-     "issue #13: WeightedSum is an extension of Grader; the grading change makes it a method of Evaluation"),
 ]
 
 /// One use of a name declared in a folder the user's folder must not depend on.

@@ -1,0 +1,96 @@
+/// The AHP weights of a two-level hierarchy: each criterion's, and each indicator's within its criterion.
+public struct AHPHierarchyWeights: Sendable {
+    public let criteria: [Double]
+    public let local: [[Double]]
+
+    public init(criteria: [Double], local: [[Double]]) {
+        self.criteria = criteria
+        self.local = local
+    }
+}
+
+/// The batch evaluation of one kind's complete facilities.
+public struct KindEvaluation: Sendable {
+    /// Normalised memberships, (n·4) flattened; nil for the weighted sum, which has none.
+    public var memberships: [Double]?
+    /// Risk scores B·v.
+    public var scores: [Double]
+    /// The criterion layer of each facility.
+    public var criteria: [[CriterionResult]]
+}
+
+/// Evaluates a kind's complete facilities with its model: fuzzy comprehensive evaluation or the weighted sum
+/// (DOMAIN §4), and each facility's criterion layer.
+public struct KindEvaluator: Sendable {
+    public let model: IndicatorModel
+    public let method: EvaluationMethod
+    public let fuzzyOperator: FuzzyOperator
+    /// The AHP hierarchy for the two-level evaluation of the non-linear operators; nil (objective or combined
+    /// weights, which have no criterion level) evaluates one level with the global weights.
+    public let hierarchy: AHPHierarchyWeights?
+
+    public init(model: IndicatorModel, method: EvaluationMethod, fuzzyOperator: FuzzyOperator, hierarchy: AHPHierarchyWeights?) {
+        self.model = model
+        self.method = method
+        self.fuzzyOperator = fuzzyOperator
+        self.hierarchy = hierarchy
+    }
+
+    /// B = w ∘ R for every complete facility of a kind, then the score B·v. The default operator is
+    /// linear, so the whole batch is one DGEMV of the (n·4) × m membership matrix with the weights.
+    /// The other operators evaluate the model's two levels with the AHP weights; with objective or
+    /// combined weights (which have no criterion level) they evaluate one level with the global weights.
+    public func evaluate(_ aggregated: AggregatedAssessments, rows: [Int], weights: [Double]) -> KindEvaluation {
+        let r = aggregated.membershipMatrix(rows)
+        let v = model.grading.gradeValues
+        let criteria = criterionResults(r, count: rows.count, weights: weights)
+        if method == .weightedSum {
+            let scores = indicatorScores(r, count: rows.count, gradeValues: v).multiplied(by: weights)
+            return KindEvaluation(memberships: nil, scores: scores, criteria: criteria)
+        }
+        var b: [Double]
+        if fuzzyOperator == .weightedAverage {
+            b = r.multiplied(by: weights)
+        } else if let hierarchy {
+            b = twoLevel(r, count: rows.count, hierarchy: hierarchy)
+        } else {
+            b = oneLevel(r, count: rows.count, weights: weights)
+        }
+        var scores = [Double](repeating: 0, count: rows.count)
+        for i in 0..<rows.count {
+            let sum = b[i * 4] + b[i * 4 + 1] + b[i * 4 + 2] + b[i * 4 + 3]
+            if sum > 0 { for k in 0..<4 { b[i * 4 + k] /= sum } }
+            scores[i] = (0..<4).map { b[i * 4 + $0] * v[$0] }.reduce(0, +)
+        }
+        return KindEvaluation(memberships: b, scores: scores, criteria: criteria)
+    }
+
+    /// The criterion layer (准则层) of every facility: a criterion's weight is the sum of its indicators' weights,
+    /// its membership the operator applied to its indicators with their weights renormalised within it (the
+    /// first step of the two-level evaluation, DOMAIN §4), its score that membership times the grade values.
+    func criterionResults(_ r: Matrix, count: Int, weights: [Double]) -> [[CriterionResult]] {
+        let v = model.grading.gradeValues
+        let op: FuzzyOperator = method == .weightedSum ? .weightedAverage : fuzzyOperator
+        var spans: [(criterion: Criterion, offset: Int, weight: Double)] = []
+        var offset = 0
+        for criterion in model.criteria.items {
+            let k = criterion.indicators.count
+            spans.append((criterion, offset, weights[offset..<(offset + k)].reduce(0, +)))
+            offset += k
+        }
+        return (0..<count).map { i in
+            spans.map { span in
+                let k = span.criterion.indicators.count
+                let local = (span.offset..<(span.offset + k)).map { span.weight > 0 ? weights[$0] / span.weight : 1 / Double(k) }
+                var rows: [Double] = []
+                rows.reserveCapacity(4 * k)
+                for j in span.offset..<(span.offset + k) { for g in 0..<4 { rows.append(r[i * 4 + g, j]) } }
+                var b = fuzzyEvaluate(weights: local, memberships: rows, operator: op)
+                let sum = b.reduce(0, +)
+                if sum > 0 { b = b.map { $0 / sum } }
+                return CriterionResult(id: span.criterion.id, nameZh: span.criterion.name.zh, weight: span.weight, membership: b,
+                                       score: zip(b, v).map(*).reduce(0, +))
+            }
+        }
+    }
+}
