@@ -28,7 +28,7 @@ struct DbExportCommand: ParsableCommand {
         try runReporting {
             let store = try Store.open(self.store.db, access: .read)
             defer { try? store.close() }
-            let files = try store.exportRound(round, to: output)
+            let files = try store.exportRound(round, to: output) + (try exportRegister(store, round: round, folder: output))
             if format.format == .json {
                 FileHandle.standardOutput.write(try encodeJSON(files))
             } else {
