@@ -21,7 +21,7 @@ struct HazardReader {
             let facility = context.facilities[Int(f)]
             var hazard = HazardFinding(facilityID: facilityID, code: r.string(h["code"]), description: r.string(h["description"]),
                                        foundOn: r.string(h["found_on"]), line: r.line)
-            if let problem = resolve(&hazard, kind: facility.kind, at: r.location(h["code"])) { return problem }
+            if let problem = resolve(&hazard, kind: facility.kind, declared: cell("level"), at: r.location(h["code"])) { return problem }
             if !cell("level").isEmpty {
                 guard let level = HazardLevel(rawValue: cell("level")) else {
                     return InputProblem(at("level"), "level: expected general or major, found \"\(cell("level"))\"")
@@ -69,8 +69,9 @@ struct HazardReader {
         return hazards
     }
 
-    /// The code's level and veto: from the lists when the dataset has them, else from the model's veto codes.
-    private func resolve(_ hazard: inout HazardFinding, kind: FacilityKind, at location: SourceLocation) -> InputProblem? {
+    /// The code's level and veto: from the lists when the dataset has them, else from the model's veto codes
+    /// (without lists, a row declared `general` is read as general: its code cannot be checked, and it never vetoes).
+    private func resolve(_ hazard: inout HazardFinding, kind: FacilityKind, declared: String, at location: SourceLocation) -> InputProblem? {
         let vetoes = context.models[kind]!.model.vetoes
         if let catalog = context.catalog {
             if let (item, _) = catalog.item(hazard.code, kind: kind) {
@@ -84,6 +85,10 @@ struct HazardReader {
             }
             let guess = catalog.nearest(to: hazard.code, kind: kind).map { " (nearest: \($0))" } ?? ""
             return InputProblem(location, "code \"\(hazard.code)\" is on no list of the \(kind.rawValue) hidden dangers in Lists/\(guess)")
+        }
+        if declared == HazardLevel.general.rawValue {
+            hazard.level = .general
+            return nil
         }
         guard vetoes.contains(where: { $0.code == hazard.code }) else {
             let guess = vetoes.map(\.code).min { editDistance($0, hazard.code) < editDistance($1, hazard.code) }
