@@ -77,11 +77,8 @@ struct AssessmentRowChecker {
         guard let value = r.double(h["value"]) else {
             return InputProblem(r.location(h["value"]), "value: expected a finite number, found \"\(r.string(h["value"]))\"")
         }
-        if let range = indicator.range, range.count == 2, value < range[0] || value > range[1] {
-            return InputProblem(r.location(h["value"]), "value of \(indicatorID): expected \(range[0].clean)…\(range[1].clean)\(indicator.unit.map { " " + $0 } ?? ""), found \(r.string(h["value"]))")
-        }
-        if indicator.scale == .level, value != value.rounded() || value < 1 || value > 4 {
-            return InputProblem(r.location(h["value"]), "value of \(indicatorID): expected a grade vote 1, 2, 3 or 4, found \(r.string(h["value"]))")
+        if let message = indicator.problem(with: value, found: r.string(h["value"])) {
+            return InputProblem(r.location(h["value"]), message)
         }
         return nil
     }

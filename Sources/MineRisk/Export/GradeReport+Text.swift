@@ -77,7 +77,7 @@ extension GradeReport {
         out += """
 
         Assessed 专家会诊: \(s.facilities)   graded 完成分级: \(s.graded)   incomplete 不完整: \(s.incomplete)   rejected 拒收: \(s.rejected)   vetoed 否决: \(s.vetoed)
-        Non-coal mines and ponds 非煤矿山和尾矿库: \(s.nonCoalFacilities), standardized 标准化达标: \(s.nonCoalStandardized)
+        \(s.incomplete > 0 ? "Scoring forms for the incomplete ones 补充打分表: minerisk forms make --all --only-missing --output forms/ (add --data DIR for another round)\n" : "")Non-coal mines and ponds 非煤矿山和尾矿库: \(s.nonCoalFacilities), standardized 标准化达标: \(s.nonCoalStandardized)
         Tailings ponds 尾矿库: \(s.ponds.ponds) (by class \(s.ponds.byClass.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))), online monitoring required for \(s.ponds.monitoringRequired) (\(monitoringDuty.text)), without it \(s.ponds.missingMonitoring)
         Rules as of \(provenance.asOf.date) (\(provenance.asOf.from)): \(provenance.rules.map { "\($0.id) \($0.text)" }.joined(separator: "; "))
         Models: \(provenance.models.map { "\($0.kind.rawValue) v\($0.modelVersion)" }.joined(separator: ", ")); AHP \(provenance.ahpMethod.rawValue), RI table \(provenance.riTable.rawValue), CR_total \(provenance.models.compactMap { m in m.consistency.map { "\(m.kind.rawValue) \(String(format: "%.4f", $0.crTotal))" } }.joined(separator: ", ")); weights \(provenance.weighting); operator \(provenance.fuzzyOperator)

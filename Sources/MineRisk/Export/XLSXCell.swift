@@ -8,13 +8,17 @@ public struct XLSXStyle: Sendable, Hashable {
     /// An Excel number format code such as "0.00".
     public var numberFormat: String?
     public var wrapText: Bool
+    /// False for a cell the user may edit on a protected sheet (ECMA-376 §18.8.33: cells are locked by default).
+    public var locked: Bool
 
-    public init(bold: Bool = false, fill: String? = nil, fontColour: String? = nil, numberFormat: String? = nil, wrapText: Bool = false) {
+    public init(bold: Bool = false, fill: String? = nil, fontColour: String? = nil, numberFormat: String? = nil,
+                wrapText: Bool = false, locked: Bool = true) {
         self.bold = bold
         self.fill = fill
         self.fontColour = fontColour
         self.numberFormat = numberFormat
         self.wrapText = wrapText
+        self.locked = locked
     }
 
     public static let plain = XLSXStyle()

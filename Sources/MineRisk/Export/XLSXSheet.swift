@@ -11,15 +11,24 @@ public struct XLSXSheet: Sendable {
     public var autoFilterRow: Int?
     /// Widths in Excel's character units; computed from the content when nil.
     public var columnWidths: [Double]?
+    /// Checks on what may be typed into cells: drop-down lists, number ranges.
+    public var dataValidations: [XLSXDataValidation]
+    /// A protected sheet lets the user edit only the cells whose style is not `locked` (no password).
+    public var isProtected: Bool
+    /// Printed scaled to one page wide (as many pages down as needed).
+    public var fitsPageWidth = false
 
     public init(name: String, rows: [[XLSXCell]] = [], frozenRows: Int = 0, frozenColumns: Int = 0,
-                autoFilterRow: Int? = nil, columnWidths: [Double]? = nil) {
+                autoFilterRow: Int? = nil, columnWidths: [Double]? = nil,
+                dataValidations: [XLSXDataValidation] = [], isProtected: Bool = false) {
         self.name = name
         self.rows = rows
         self.frozenRows = frozenRows
         self.frozenColumns = frozenColumns
         self.autoFilterRow = autoFilterRow
         self.columnWidths = columnWidths
+        self.dataValidations = dataValidations
+        self.isProtected = isProtected
     }
 
     /// A table sheet: a bold header row, frozen, with an autofilter over the table.
@@ -49,21 +58,4 @@ public struct XLSXSheet: Sendable {
         // Room for the autofilter's drop-down button in the header.
         return widths.map { Double(min(max($0 + 2, 6), 60)) + (autoFilterRow != nil ? 2 : 0) }
     }
-}
-
-/// Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA.
-public func xlsxColumnName(_ index: Int) -> String {
-    var n = index + 1
-    var name = ""
-    while n > 0 {
-        let remainder = (n - 1) % 26
-        name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-        n = (n - 1) / 26
-    }
-    return name
-}
-
-/// A cell reference such as "C7" from 0-based row and column.
-public func xlsxCellReference(row: Int, column: Int) -> String {
-    xlsxColumnName(column) + String(row + 1)
 }

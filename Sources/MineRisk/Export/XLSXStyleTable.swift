@@ -41,11 +41,13 @@ struct XLSXStyleTable {
             if numFmtId != 0 { xf += " applyNumberFormat=\"1\"" }
             if fontId != 0 { xf += " applyFont=\"1\"" }
             if fillId != 0 { xf += " applyFill=\"1\"" }
-            if style.wrapText {
-                xf += " applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
-            } else {
-                xf += "/>"
-            }
+            if style.wrapText { xf += " applyAlignment=\"1\"" }
+            if !style.locked { xf += " applyProtection=\"1\"" }
+            var children = ""
+            if style.wrapText { children += "<alignment vertical=\"top\" wrapText=\"1\"/>" }
+            // §18.8.33: an unlocked cell stays editable when its sheet is protected.
+            if !style.locked { children += "<protection locked=\"0\"/>" }
+            xf += children.isEmpty ? "/>" : ">" + children + "</xf>"
             xfs.append(xf)
         }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"

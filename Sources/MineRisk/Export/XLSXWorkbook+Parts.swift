@@ -117,6 +117,8 @@ extension XLSXWorkbook {
     /// A worksheet part (§18.3): view with frozen panes, column widths, the cells, the autofilter.
     private func worksheetXML(_ sheet: XLSXSheet, selected: Bool, styles: inout XLSXStyleTable, strings: inout SharedStrings) -> String {
         var xml = Self.header + "<worksheet xmlns=\"\(Self.mainNS)\" xmlns:r=\"\(Self.relNS)\">"
+        // §18.3.1.82: sheetPr comes first; fitToPage makes pageSetup's fitToWidth/fitToHeight apply.
+        if sheet.fitsPageWidth { xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
         let columns = sheet.columnCount
         let dimension = sheet.rows.isEmpty || columns == 0 ? "A1" : "A1:" + xlsxCellReference(row: sheet.rows.count - 1, column: columns - 1)
         xml += "<dimension ref=\"\(dimension)\"/>"
@@ -152,9 +154,17 @@ extension XLSXWorkbook {
             xml += "</row>"
         }
         xml += "</sheetData>"
+        // §18.3.1.85: protection without a password; sorting, filtering and column widths stay allowed.
+        if sheet.isProtected {
+            xml += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" sort=\"0\" autoFilter=\"0\"/>"
+        }
         if let range = filterRange(sheet) { xml += "<autoFilter ref=\"\(range)\"/>" }
+        // §18.3.1: dataValidations come after the autofilter and before the page margins.
+        if !sheet.dataValidations.isEmpty {
+            xml += "<dataValidations count=\"\(sheet.dataValidations.count)\">" + sheet.dataValidations.map(\.xml).joined() + "</dataValidations>"
+        }
         xml += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-        xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\"/>"
+        xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\"\(sheet.fitsPageWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "")/>"
         return xml + "</worksheet>"
     }
 
