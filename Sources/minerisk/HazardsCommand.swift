@@ -11,7 +11,7 @@ struct HazardsCommand: ParsableCommand {
         add, update, close and reopen change a stored round's register; every change goes to its append-only action log.
         """,
         subcommands: [HazardsListCommand.self, HazardsOverdueCommand.self, HazardsSummaryCommand.self,
-                      HazardsAddCommand.self, HazardsUpdateCommand.self, HazardsCloseCommand.self, HazardsReopenCommand.self]
+                      HazardsAddCommand.self, HazardsUpdateCommand.self, HazardsCloseCommand.self, HazardsReopenCommand.self, HazardsImportCommand.self]
     )
 }
 

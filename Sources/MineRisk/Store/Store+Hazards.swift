@@ -90,6 +90,23 @@ extension Store {
         }
     }
 
+    /// Adds findings read from a workbook in one transaction: all of them, or none when an id is already there.
+    public func addHazards(_ hazards: [HazardFinding], round: String, source: String, change: HazardChange) throws {
+        try write { db in
+            try requireRound(round, db)
+            let existing = Set(try register(round: round, db).map(\.finding.id))
+            if let clash = hazards.first(where: { existing.contains($0.id) }) {
+                throw MineRiskError.cannotCreate("\(path): hazard \(clash.id) is already in round \(round); nothing was imported")
+            }
+            var position = try Int.fetchOne(db, sql: "SELECT coalesce(max(position) + 1, 0) FROM hazard_register WHERE round_id = ?", arguments: [round]) ?? 0
+            for h in hazards {
+                try insertFinding(h, position: position, round: round, db)
+                try log(db, round: round, hazard: h.id, action: "import", actor: change.actor, from: nil, to: h.status, version: 1, detail: "\(source) line \(h.line)")
+                position += 1
+            }
+        }
+    }
+
     /// Changes a finding: `body` edits it; a change made on a stale version is refused as a conflict.
     @discardableResult
     public func updateHazard(_ id: String, round: String, action: String, change: HazardChange,
