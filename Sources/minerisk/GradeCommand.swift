@@ -31,8 +31,14 @@ struct GradeCommand: ParsableCommand {
             case .csv: try outputOptions.emit(report.csv())
             case .json: try outputOptions.emit(try encodeJSON(report))
             case .markdown: try outputOptions.emit(report.markdown())
-            case .xlsx: try report.workbook().write(to: outputOptions.output!)
-            case .html: try outputOptions.emit(HTMLReport(report: report, models: models).render())
+            case .xlsx:
+                var book = report.workbook()
+                if let hazards = hazardSummary(data, report: report) { book.sheets += hazards.summary.sheets(asOf: hazards.asOf) }
+                try book.write(to: outputOptions.output!)
+            case .html:
+                var document = HTMLReport(report: report, models: models)
+                document.hazards = hazardSummary(data, report: report)
+                try outputOptions.emit(document.render())
             }
         }
     }

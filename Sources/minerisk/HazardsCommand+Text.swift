@@ -78,3 +78,10 @@ func exportRegister(_ store: Store, round: String, folder: String) throws -> [Ex
     try write("hazard_actions.csv", log.text)
     return written
 }
+
+/// The register's summary on the grading day, for the grade report's HTML and workbook; nil without findings.
+func hazardSummary(_ data: Dataset, report: GradeReport) -> (asOf: String, summary: HazardSummary)? {
+    guard !data.hazards.isEmpty else { return nil }
+    let asOf = report.provenance.asOf.date
+    return (asOf, HazardRegister(dataset: data).summary(asOf: asOf))
+}
