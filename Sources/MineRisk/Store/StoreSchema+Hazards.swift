@@ -47,5 +47,17 @@ extension StoreSchema {
             WHEN EXISTS (SELECT 1 FROM rounds WHERE id = OLD.round_id)
             BEGIN SELECT RAISE(ABORT, 'hazard_actions is append-only'); END;
             """)
+        // Rounds stored before the register: their hazards rows were model veto codes (major), open, with no id.
+        try db.execute(sql: """
+            INSERT INTO hazard_register (round_id, id, position, facility_id, code, level, veto, description, inspection, found_on,
+                found_by, deadline, responsible, measures, funds, plan, status, accepted_on, accepted_by, reopened, version)
+            SELECT round_id, facility_id || ':' || (position + 2), position, facility_id, code, 'major', code, description, '', found_on,
+                '', '', '', '', '', '', 'open', '', '', 0, 1
+            FROM hazards ORDER BY round_id, position;
+            INSERT INTO hazard_actions (round_id, hazard_id, action, actor, at, from_status, to_status, version, detail)
+            SELECT round_id, facility_id || ':' || (position + 2), 'import', 'upgrade', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), NULL, 'open', 1,
+                'hazards.csv:' || (position + 2)
+            FROM hazards ORDER BY round_id, position;
+            """)
     }
 }

@@ -13,6 +13,8 @@ struct RoundWriter {
     static let expertHeader = ["id", "name", "title", "weight"]
     static let assessmentHeader = ["facility_id", "expert_id", "indicator_id", "value"]
     static let hazardHeader = HazardFinding.columns
+    /// The first four columns only (an older register's, still read): the benchmark sets write these.
+    static let shortHazardHeader = ["facility_id", "code", "description", "found_on"]
 
     /// The round's files: name → bytes.
     func files(_ round: SynthRound) throws -> [String: Data] {
