@@ -117,6 +117,7 @@ struct HazardsAddCommand: ParsableCommand {
     @Option(name: .long) var funds: String = ""
     @Option(name: .long) var plan: String = ""
     @Option(name: .long, help: "Folder of hidden-danger lists.") var lists: String = "Lists"
+    @Option(name: .long, help: "Folder of indicator models (*.yaml).") var models: String = "Models"
     @OptionGroup var store: HazardStoreOptions
 
     func run() throws {
@@ -125,10 +126,13 @@ struct HazardsAddCommand: ParsableCommand {
                 guard isISODate(value) else { throw MineRiskError.usage("\(name): expected a date YYYY-MM-DD, found \"\(value)\"") }
             }
             let catalog = try HazardCatalog.load(directory: lists)
-            let kinds = Set(catalog.lists.compactMap(\.kind))
-            guard let (item, _) = kinds.lazy.compactMap({ catalog.item(code, kind: $0) }).first ?? catalog.lists.first(where: { $0.kind == nil })?.items.first(where: { $0.code == code }).map({ ($0, catalog.lists[0]) }) else {
-                let guess = kinds.compactMap { catalog.nearest(to: code, kind: $0) }.min { editDistanceHint($0, code) < editDistanceHint($1, code) }
-                throw MineRiskError.usage("--code \(code) is on no list in \(lists)\(guess.map { " (nearest: \($0))" } ?? "")")
+            let data = try store.withStore { try $0.dataset(round: store.round, models: try ModelLoader.load(directory: models)) }
+            guard let kind = data.facilities.first(where: { $0.id == facility })?.kind else {
+                throw MineRiskError.usage("--facility \(facility) is not in round \(store.round)")
+            }
+            guard let (item, _) = catalog.item(code, kind: kind) else {
+                let guess = catalog.nearest(to: code, kind: kind).map { " (nearest: \($0))" } ?? ""
+                throw MineRiskError.usage("--code \(code) is on no list of the \(kind.rawValue) hidden dangers in \(lists)\(guess)")
             }
             var h = HazardFinding(facilityID: facility, code: code, description: description, foundOn: foundOn)
             h.id = id
@@ -146,6 +150,3 @@ struct HazardsAddCommand: ParsableCommand {
         }
     }
 }
-
-/// Common-prefix length, negated, to choose between suggestions of different kinds.
-private func editDistanceHint(_ a: String, _ b: String) -> Int { -zip(a, b).prefix { $0 == $1 }.count }

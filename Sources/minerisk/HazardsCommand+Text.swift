@@ -2,9 +2,11 @@ import Foundation
 import MineRisk
 
 func hazardTable(_ entries: [HazardRegister.Entry]) -> TextTable {
-    var table = TextTable(headers: ["ID", "Facility", "County", "Code", "Level", "Status", "Deadline", "Overdue"])
+    let stored = entries.contains { $0.version != nil }
+    var table = TextTable(headers: ["ID", "Facility", "County", "Code", "Level", "Status", "Deadline", "Overdue"] + (stored ? ["Version"] : []))
     for e in entries {
-        table.add([e.id, e.facility, e.county, e.code, e.level.rawValue, e.status.rawValue, e.deadline, e.overdue ? "OVERDUE" : ""])
+        table.add([e.id, e.facility, e.county, e.code, e.level.rawValue, e.status.rawValue, e.deadline, e.overdue ? "OVERDUE" : ""]
+                  + (stored ? [e.version.map(String.init) ?? ""] : []))
     }
     return table
 }

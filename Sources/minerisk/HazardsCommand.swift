@@ -39,15 +39,19 @@ struct HazardSourceOptions: ParsableArguments {
     func load() throws -> (register: HazardRegister, asOf: String) {
         let models = try dataOptions.loadModels()
         let data: Dataset
+        var versions: [String: Int] = [:]
         if let round {
             let store = try Store.open(db ?? Store.defaultPath, access: .read)
             defer { try? store.close() }
             data = try store.dataset(round: round, models: models)
+            versions = Dictionary(try store.register(round: round).map { ($0.finding.id, $0.version) }, uniquingKeysWith: { a, _ in a })
         } else {
             data = try dataOptions.loadData(models: models)
         }
         let date = asOf ?? data.round?.assessedOn ?? RoundDate.today().date
-        return (HazardRegister(dataset: data), date)
+        var register = HazardRegister(dataset: data)
+        register.versions = versions
+        return (register, date)
     }
 }
 

@@ -12,12 +12,16 @@ public struct HazardRegister: Sendable {
         public var deadline: String
         public var overdue: Bool
         public var finding: HazardFinding
+        /// The finding's version in the store (for `--expect-version`); nil for a data folder.
+        public var version: Int?
 
-        enum CodingKeys: String, CodingKey { case id, facility, county, code, level, status, deadline, overdue }
+        enum CodingKeys: String, CodingKey { case id, facility, county, code, level, status, deadline, overdue, version }
     }
 
     public let findings: [HazardFinding]
     private let facilities: [String: Facility]
+    /// Register id → version, for a stored round.
+    public var versions: [String: Int] = [:]
 
     public init(dataset: Dataset) {
         findings = dataset.hazards
@@ -45,7 +49,7 @@ public struct HazardRegister: Sendable {
             if let county, county != place { return nil }
             return Entry(id: h.id, facility: h.facilityID, name: facility?.name ?? "", county: place, code: h.code, level: h.level,
                          status: Self.isClosed(h, asOf: asOf) ? .closed : (h.status == .closed ? .rectifying : h.status),
-                         deadline: h.deadline, overdue: Self.isOverdue(h, asOf: asOf), finding: h)
+                         deadline: h.deadline, overdue: Self.isOverdue(h, asOf: asOf), finding: h, version: versions[h.id])
         }
     }
 
