@@ -12,18 +12,14 @@ struct DbDiffCommand: ParsableCommand {
     @Argument(help: "The earlier round.") var from: String
     @Argument(help: "The later round.") var to: String
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: TableOrJSONOption
+    @OptionGroup var output: PrintedFormatOption
 
     func run() throws {
         try runReporting {
-            let store = try Store.open(self.store.db, access: .read)
+            let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let diff = try store.diff(from: from, to: to)
-            if output.format == .json {
-                FileHandle.standardOutput.write(try encodeJSON(diff))
-            } else {
-                print(StoreText.diff(diff, colour: terminalWantsColour), terminator: "")
-            }
+            try output.emit(diff, table: { StoreText.diff($0, colour: terminalWantsColour) })
         }
     }
 }

@@ -22,21 +22,14 @@ struct DbExportCommand: ParsableCommand {
     var output: String
 
     @OptionGroup var store: StoreOption
-    @OptionGroup var format: TableOrJSONOption
+    @OptionGroup var format: PrintedFormatOption
 
     func run() throws {
         try runReporting {
-            let store = try Store.open(self.store.db, access: .read)
+            let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let files = try store.exportRound(round, to: output) + (try exportRegister(store, round: round, folder: output))
-            if format.format == .json {
-                FileHandle.standardOutput.write(try encodeJSON(files))
-            } else {
-                var table = TextTable(headers: ["File", "Bytes", "SHA-256"])
-                table.rightAligned = [1]
-                for file in files { table.add([file.path, String(file.bytes), file.sha256]) }
-                print("Exported round \(round) from \(self.store.db)\n" + table.render(), terminator: "")
-            }
+            try format.emit(files) { StoreText.exportedFiles($0, round: round, store: self.store.db) }
         }
     }
 }

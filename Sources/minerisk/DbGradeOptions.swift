@@ -4,7 +4,7 @@ import MineRisk
 
 /// Grading a round of the store instead of a data folder: `grade --db PATH --round ID [--save]`.
 struct GradeStoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store to read the round from (default \(Store.defaultPath) when --round is given).")
+    @Option(name: .long, help: "The store to read the round from (default \(StoreFactory.defaultLocation) when --round is given).")
     var db: String?
 
     @Option(name: .long, help: "Grade this round of the store (e.g. 2017) instead of the --data folder.")
@@ -23,7 +23,7 @@ struct GradeStoreOptions: ParsableArguments {
     }
 
     /// The store's path.
-    var path: String { db ?? Store.defaultPath }
+    var path: String { db ?? StoreFactory.defaultLocation }
 
     /// The dataset to grade: the stored round with --round, else the --data folder.
     func loadData(models: ModelSet, dataOptions: DataOptions) throws -> Dataset {
@@ -31,7 +31,7 @@ struct GradeStoreOptions: ParsableArguments {
         guard !dataOptions.skipInvalid else {
             throw MineRiskError.usage("--skip-invalid does not apply to --round: a stored round was fully validated when it was imported")
         }
-        let store = try Store.open(path, access: save ? .write : .read)
+        let store = try StoreFactory.open(path, access: save ? .write : .read)
         defer { try? store.close() }
         return try store.dataset(round: round, models: models)
     }
@@ -39,7 +39,7 @@ struct GradeStoreOptions: ParsableArguments {
     /// With --save, stores the report as a new run of the round and says so on standard error.
     func saveIfAsked(_ report: GradeReport) throws {
         guard save, let round else { return }
-        let store = try Store.open(path, access: .write)
+        let store = try StoreFactory.open(path, access: .write)
         defer { try? store.close() }
         let run = try store.saveGradeRun(report, round: round)
         FileHandle.standardError.write(Data("minerisk: saved grading run \(run) of round \(round) in \(path)\n".utf8))

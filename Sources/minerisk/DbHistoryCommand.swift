@@ -10,18 +10,14 @@ struct DbHistoryCommand: ParsableCommand {
 
     @Argument(help: "The facility's id, as in facilities.csv.") var facility: String
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: TableOrJSONOption
+    @OptionGroup var output: PrintedFormatOption
 
     func run() throws {
         try runReporting {
-            let store = try Store.open(self.store.db, access: .read)
+            let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let history = try store.history(facility: facility)
-            if output.format == .json {
-                FileHandle.standardOutput.write(try encodeJSON(history))
-            } else {
-                print(StoreText.history(history, colour: terminalWantsColour), terminator: "")
-            }
+            try output.emit(history, table: { StoreText.history($0, colour: terminalWantsColour) })
         }
     }
 }

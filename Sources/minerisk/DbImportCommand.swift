@@ -17,11 +17,13 @@ struct DbImportCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The round's data folder.")
-    var data: String = "seeds/liangshan-2017"
-
-    @Option(name: .long, help: "Folder of indicator models (*.yaml) the assessments are checked against.")
-    var models: String = "Models"
+    enum Wording: OptionWording {
+        static let data = "The round's data folder."
+        static let models = "Folder of indicator models (*.yaml) the assessments are checked against."
+    }
+    @OptionGroup var dataFolder: DataFolderOption<Wording>
+    @OptionGroup var modelFolder: ModelsOption<Wording>
+    var data: String { dataFolder.data }
 
     @Option(name: .long, help: "The round's id, e.g. 2017.")
     var round: String
@@ -30,7 +32,7 @@ struct DbImportCommand: ParsableCommand {
     var replace = false
 
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: TableOrJSONOption
+    @OptionGroup var output: PrintedFormatOption
 
     func validate() throws {
         do { try RoundID.validate(round) } catch let error as MineRiskError { throw ValidationError(error.description) }
@@ -38,17 +40,13 @@ struct DbImportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            try Store.checkFile(self.store.db)
-            let modelSet = try ModelLoader.load(directory: models)
+            try StoreFactory.check(self.store.db)
+            let modelSet = try modelFolder.load()
             let roundData = try RoundLoader.load(directory: data, models: modelSet)
-            let store = try Store.open(self.store.db, access: .write)
+            let store = try StoreFactory.open(self.store.db, access: .write)
             defer { try? store.close() }
             let summary = try store.importRound(roundData, id: round, source: data, replace: replace, checkpoint: Self.testPause)
-            if output.format == .json {
-                FileHandle.standardOutput.write(try encodeJSON(summary))
-            } else {
-                print(StoreText.importSummary(summary), terminator: "")
-            }
+            try output.emit(summary, table: StoreText.importSummary)
         }
     }
 

@@ -9,18 +9,14 @@ struct DbRoundsCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: TableOrJSONOption
+    @OptionGroup var output: PrintedFormatOption
 
     func run() throws {
         try runReporting {
-            let store = try Store.open(self.store.db, access: .read)
+            let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let rounds = try store.rounds()
-            if output.format == .json {
-                FileHandle.standardOutput.write(try encodeJSON(rounds))
-            } else {
-                print(StoreText.rounds(rounds), terminator: "")
-            }
+            try output.emit(rounds, table: StoreText.rounds)
         }
     }
 }

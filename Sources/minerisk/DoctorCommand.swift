@@ -12,8 +12,7 @@ struct DoctorCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: PrintedFormatOption
 
     @Option(name: .long, help: "Also measure DGEMM GFLOP/s on n×n matrices (e.g. 3000).")
     var dgemm: Int?
@@ -35,7 +34,7 @@ struct DoctorCommand: ParsableCommand {
         let info = BLASInfo.current
         let gflops = dgemm.map { DGEMMBenchmark.gflops(size: max(1, $0)) }
         let thread = shape.map { DGEMMBenchmark.threadGflops(m: $0.m, n: $0.n, k: $0.k) }
-        if format == .json {
+        if output.format.format == .json {
             struct Doctor: Encodable { let engine: String; let blas: BLASInfo; let dgemmGflops: Double?; let dgemmShape: String?; let dgemmShapeThreadGflops: Double? }
             FileHandle.standardOutput.write(try encodeJSON(Doctor(engine: engineVersion, blas: info, dgemmGflops: gflops,
                                                                   dgemmShape: shape.map { "\($0.m)x\($0.n)x\($0.k)" }, dgemmShapeThreadGflops: thread)))

@@ -49,11 +49,11 @@ struct FormsReadCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let models = try data.loadModels()
-            var store: Store?
+            var store: (any RoundStore)?
             defer { try? store?.close() }
             let dataset: Dataset
             if let db, let round {
-                store = try Store.open(db, access: .write)
+                store = try StoreFactory.open(db, access: .write)
                 dataset = try store!.dataset(round: round, models: models)
             } else {
                 dataset = try data.loadData(models: models)
@@ -85,7 +85,7 @@ struct FormsReadCommand: ParsableCommand {
             }
             if let store, let round {
                 try mergeIntoStore(store, round: round, merge: merge, models: models)
-                print("Merged into round \(round) of \(store.path)")
+                print("Merged into round \(round) of \(store.location)")
             } else {
                 let files = try writeFolder(output!, merge: merge)
                 print("Wrote \(output!): \(files.joined(separator: ", "))")
@@ -131,7 +131,7 @@ struct FormsReadCommand: ParsableCommand {
 
     /// Re-imports the stored round with the merged assessments.csv: its files are exported to a temporary folder,
     /// the merged file written there, the folder validated and imported in place of the round in one transaction.
-    private func mergeIntoStore(_ store: Store, round: String, merge: AssessmentMerge, models: ModelSet) throws {
+    private func mergeIntoStore(_ store: any RoundStore, round: String, merge: AssessmentMerge, models: ModelSet) throws {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("minerisk-forms-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         _ = try store.exportRound(round, to: temporary)

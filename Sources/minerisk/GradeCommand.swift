@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-struct GradeCommand: ParsableCommand {
+struct GradeCommand: ParsableCommand, FormatWriting {
     static let configuration = CommandConfiguration(
         commandName: "grade",
         abstract: "Grade every facility of a dataset: red, orange, yellow or blue.",
@@ -12,6 +12,8 @@ struct GradeCommand: ParsableCommand {
         """
     )
 
+    static let formats: [OutputFormat] = [.table, .csv, .json, .markdown, .xlsx, .html]
+
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var grading: GradingOptionGroup
     @OptionGroup var outputOptions: OutputOptions
@@ -19,27 +21,15 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .csv, .json, .markdown, .xlsx, .html])
+            let format = try outputOptions.resolvedFormat(for: Self.self)
             try outputOptions.checkDestination(format: format)
             let models = try dataOptions.loadModels()
             let data = try storeOptions.loadData(models: models, dataOptions: dataOptions)
             let report = try Grader(models: models, options: try grading.options()).grade(data)
             try storeOptions.saveIfAsked(report)
             try writeRejects(report)
-            switch format {
-            case .table: try outputOptions.emit(report.table(colour: outputOptions.output == nil && terminalWantsColour))
-            case .csv: try outputOptions.emit(report.csv())
-            case .json: try outputOptions.emit(try encodeJSON(report))
-            case .markdown: try outputOptions.emit(report.markdown())
-            case .xlsx:
-                var book = report.workbook()
-                if let hazards = hazardSummary(data, report: report) { book.sheets += hazards.summary.sheets(asOf: hazards.asOf) }
-                try book.write(to: outputOptions.output!)
-            case .html:
-                var document = HTMLReport(report: report, models: models)
-                document.hazards = hazardSummary(data, report: report)
-                try outputOptions.emit(document.render())
-            }
+            try outputOptions.write(try report.rendered(as: format, models: models, colour: outputOptions.output == nil && terminalWantsColour,
+                                                            hazards: hazardSummary(data, report: report)))
         }
     }
 

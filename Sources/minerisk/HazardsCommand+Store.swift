@@ -5,7 +5,7 @@ import MineRisk
 /// The stored round whose register a change goes to, and who makes it.
 struct HazardStoreOptions: ParsableArguments {
     @Option(name: .long, help: "The store.")
-    var db: String = Store.defaultPath
+    var db: String = StoreFactory.defaultLocation
 
     @Option(name: .long, help: "The stored round whose register to change.")
     var round: String
@@ -20,8 +20,8 @@ struct HazardStoreOptions: ParsableArguments {
         HazardChange(actor: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", expectedVersion: expectVersion)
     }
 
-    func withStore<T>(_ body: (Store) throws -> T) throws -> T {
-        let store = try Store.open(db, access: .write)
+    func withStore<T>(_ body: (any HazardRegisterStore) throws -> T) throws -> T {
+        let store = try StoreFactory.open(db, access: .write).hazardRegister()
         defer { try? store.close() }
         return try body(store)
     }

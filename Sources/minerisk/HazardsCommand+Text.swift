@@ -58,7 +58,8 @@ func hazardWorkbook(_ entries: [HazardRegister.Entry], summary s: HazardSummary,
 
 /// With `db export`: hazards.csv rewritten from the register when it was changed in the store (the archived file
 /// otherwise stays byte for byte), and the action log as hazard_actions.csv.
-func exportRegister(_ store: Store, round: String, folder: String) throws -> [ExportedFile] {
+func exportRegister(_ roundStore: any RoundStore, round: String, folder: String) throws -> [ExportedFile] {
+    guard let store = roundStore as? any HazardRegisterStore else { return [] }
     let actions = try store.hazardActions(round: round)
     guard !actions.isEmpty else { return [] }
     var written: [ExportedFile] = []

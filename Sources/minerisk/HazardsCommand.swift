@@ -22,7 +22,7 @@ struct HazardSourceOptions: ParsableArguments {
     @Option(name: .long, help: "Read this stored round's register instead of the --data folder.")
     var round: String?
 
-    @Option(name: .long, help: "The store (default \(Store.defaultPath)) with --round.")
+    @Option(name: .long, help: "The store (default \(StoreFactory.defaultLocation)) with --round.")
     var db: String?
 
     @Option(name: .long, help: "The day to read the register on (YYYY-MM-DD); default: the round's assessedOn, else today.")
@@ -41,7 +41,7 @@ struct HazardSourceOptions: ParsableArguments {
         let data: Dataset
         var versions: [String: Int] = [:]
         if let round {
-            let store = try Store.open(db ?? Store.defaultPath, access: .read)
+            let store = try StoreFactory.open(db ?? StoreFactory.defaultLocation, access: .read).hazardRegister()
             defer { try? store.close() }
             data = try store.dataset(round: round, models: models)
             versions = Dictionary(try store.register(round: round).map { ($0.finding.id, $0.version) }, uniquingKeysWith: { a, _ in a })
@@ -63,10 +63,15 @@ struct HazardReport: Encodable {
     var warnings: [HazardWarning]?
 }
 
+/// The formats `hazards list|overdue|summary` write.
+enum HazardReportFormats: FormatWriting {
+    static let formats: [OutputFormat] = [.table, .json, .csv, .xlsx]
+}
+
 /// Writes entries, and the summary or warnings, in the asked format.
 func emitHazards(_ entries: [HazardRegister.Entry], summary: HazardSummary, warnings: [HazardWarning]?, asOf: String,
                  output: OutputOptions, text: () -> String) throws {
-    let format = try output.resolvedFormat(allowed: [.table, .json, .csv, .xlsx])
+    let format = try output.resolvedFormat(for: HazardReportFormats.self)
     try output.checkDestination(format: format)
     switch format {
     case .json: try output.emit(try encodeJSON(HazardReport(asOf: asOf, hazards: entries, summary: summary, warnings: warnings)))

@@ -61,7 +61,7 @@ struct HazardsImportCommand: ParsableCommand {
             if let output {
                 try AtomicWriter.write(Data(writer.text.utf8), to: output)
             } else if let db, let round {
-                let store = try Store.open(db, access: .write)
+                let store = try StoreFactory.open(db, access: .write).hazardRegister()
                 defer { try? store.close() }
                 let change = HazardChange(actor: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
                 try store.addHazards(data.hazards, round: round, source: (file as NSString).lastPathComponent, change: change)
@@ -77,7 +77,7 @@ struct HazardsImportCommand: ParsableCommand {
         var folder = dataOptions.data
         if let db, let round {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("minerisk-import-\(UUID().uuidString)").path
-            let store = try Store.open(db, access: .read)
+            let store = try StoreFactory.open(db, access: .read)
             defer { try? store.close() }
             _ = try store.exportRound(round, to: folder)
         }

@@ -13,11 +13,8 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Where the data and the models are.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "Dataset folder (facilities.csv, experts.csv, assessments.csv, hazards.csv).")
-    var data: String = "seeds/liangshan-2017"
-
-    @Option(name: .long, help: "Folder of indicator models (*.yaml).")
-    var models: String = "Models"
+    @OptionGroup var dataFolder: DataFolderOption<GradingWording>
+    @OptionGroup var modelFolder: ModelsOption<GradingWording>
 
     @Flag(name: .long, help: "Grade the valid facilities and write every rejected row with its reason to a reject file.")
     var skipInvalid = false
@@ -25,7 +22,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Folder of hidden-danger lists (*.yaml): hazards.csv codes are checked against them. Default Lists/ when it exists.")
     var lists: String?
 
-    func loadModels() throws -> ModelSet { try ModelLoader.load(directory: models) }
+    var data: String { dataFolder.data }
+
+    func loadModels() throws -> ModelSet { try modelFolder.load() }
 
     /// The lists of `--lists`, else `Lists/` when the working folder has it, else none (the models' veto codes only).
     func loadCatalog() throws -> HazardCatalog? {
@@ -118,44 +117,5 @@ struct GradingOptionGroup: ParsableArguments {
             options.weighting = .objective(method, normalization)
         }
         return options
-    }
-}
-
-/// Where and how a result is written.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, csv, json, markdown (or xlsx, html where the command writes files). Default: from --output's extension, else table.")
-    var format: OutputFormat?
-
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
-
-    /// The format asked for, by flag or by the output file's extension.
-    func resolvedFormat(allowed: [OutputFormat]) throws -> OutputFormat {
-        let format = self.format ?? output.flatMap(OutputFormat.fromExtension) ?? .table
-        guard allowed.contains(format) else {
-            throw MineRiskError.usage("this command writes \(allowed.map(\.rawValue).joined(separator: ", ")); \(format.rawValue) is not one of them")
-        }
-        return format
-    }
-
-    /// Checks before any work that the output file can be created (and that a spreadsheet has a file to go to).
-    func checkDestination(format: OutputFormat? = nil) throws {
-        if format == .xlsx && output == nil {
-            throw MineRiskError.usage("xlsx is a binary file: pass --output FILE.xlsx")
-        }
-        if let output { try AtomicWriter.checkWritable(output) }
-    }
-
-    /// Writes text to the output file or standard output.
-    func emit(_ text: String) throws {
-        try emit(Data(text.utf8))
-    }
-
-    func emit(_ data: Data) throws {
-        if let output {
-            try AtomicWriter.write(data, to: output)
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
     }
 }

@@ -10,11 +10,13 @@ struct RankCommand: ParsableCommand {
     )
 }
 
-struct TOPSISCommand: ParsableCommand {
+struct TOPSISCommand: ParsableCommand, FormatWriting {
     static let configuration = CommandConfiguration(
         commandName: "topsis",
         abstract: "TOPSIS closeness and rank (1 = closest to the ideal) of a decision matrix."
     )
+
+    static let formats: [OutputFormat] = [.table, .json, .csv]
 
     @Argument(help: "CSV decision matrix: header of criteria, first column ids.") var file: String
     @Option(name: .long, help: "Criterion weights, comma-separated, one per criterion.") var weights: String
@@ -24,8 +26,8 @@ struct TOPSISCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json, .csv])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(for: Self.self)
+            try outputOptions.checkDestination(format: format)
             let parsed = try DecisionMatrixFile(reader: try CSVReader(path: file))
             let w = try weights.split(separator: ",").map { part -> Double in
                 guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
@@ -51,12 +53,7 @@ struct TOPSISCommand: ParsableCommand {
                 for i in parsed.alternatives.indices { writer.row([parsed.alternatives[i], String(result.closeness[i]), String(result.rank[i])]) }
                 try outputOptions.emit(writer.text)
             default:
-                var table = TextTable(headers: ["rank", "alternative", "closeness"])
-                table.rightAligned = [0, 2]
-                for i in parsed.alternatives.indices.sorted(by: { result.rank[$0] < result.rank[$1] }) {
-                    table.add([String(result.rank[i]), parsed.alternatives[i], String(format: "%.4f", result.closeness[i])])
-                }
-                try outputOptions.emit(table.render())
+                try outputOptions.emit(WeightsText.topsis(result, alternatives: parsed.alternatives))
             }
         }
     }

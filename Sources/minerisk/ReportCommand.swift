@@ -19,8 +19,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Run a Monte Carlo of this many samples (as `minerisk simulate`) and chart each facility's grade probabilities; 0 for none.")
     var samples: Int = 0
 
-    @Option(name: .long, help: "Seed of the Monte Carlo.")
-    var seed: UInt64 = 1
+    enum Wording: OptionWording { static let seed = "Seed of the Monte Carlo." }
+    @OptionGroup var seedOption: SeedOption<Wording>
+    var seed: UInt64 { seedOption.seed }
 
     func validate() throws {
         guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, found \(samples)") }
@@ -68,7 +69,7 @@ struct ReportCommand: ParsableCommand {
     private func coalCapacity(grades report: GradeReport) throws -> CoalCapacityComparison? {
         let register: CoalRegister
         if let round = storeOptions.round {
-            let store = try Store.open(storeOptions.path, access: .read)
+            let store = try StoreFactory.open(storeOptions.path, access: .read)
             defer { try? store.close() }
             let mines = try store.coalMines(round: round)
             guard !mines.isEmpty || scenario != nil else { return nil }
@@ -89,7 +90,7 @@ struct ReportCommand: ParsableCommand {
     /// Accidents and deaths by year: the stored round's, or accidents.csv in the data folder.
     private func accidents() throws -> [AccidentYear]? {
         if let round = storeOptions.round {
-            let store = try Store.open(storeOptions.path, access: .read)
+            let store = try StoreFactory.open(storeOptions.path, access: .read)
             defer { try? store.close() }
             return try store.accidents(round: round)
         }

@@ -46,12 +46,14 @@ struct ScenarioInputOptions: ParsableArguments {
     }
 }
 
-struct RunScenario: ParsableCommand {
+struct RunScenario: ParsableCommand, FormatWriting {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one scenario (the default subcommand: `minerisk scenario [FILE]`).",
         discussion: "Flags add one step, in --year (default: the year after the scenario's last change), on top of the scenario or of the recorded state: mines already closed stay closed. --close-at-or-below N closes every operating mine of N t/yr or less (≤, 及以下: a mine exactly at N closes); --close-under N every mine of less than N (<, 以下(不含): a mine exactly at N stays); --close-grade major closes mines graded major, significant closes significant and major; --keep spares mines from every rule."
     )
+
+    static let formats: [OutputFormat] = [.table, .json, .xlsx]
 
     @Argument(help: "Scenario file (YAML). Without it: the recorded closures.") var file: String?
     @Option(name: .long, help: ArgumentHelp("Close every operating mine of this capacity (t/yr) or less: ≤, a mine exactly at it closes (及以下).", valueName: "tpa")) var closeAtOrBelow: Double?
@@ -63,7 +65,7 @@ struct RunScenario: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep these mines open whatever the rules (comma-separated ids).", valueName: "ids")) var keep: String?
     @Option(name: .long, help: "The year the flags' step is taken in.") var year: Int?
     @Flag(name: .long, help: "Save the run (its definition and result) in the store given by --db.") var save = false
-    @Option(name: .long, help: "The store to save the run in (default \(Store.defaultPath)).") var db: String?
+    @Option(name: .long, help: "The store to save the run in (default \(StoreFactory.defaultLocation)).") var db: String?
     @OptionGroup var inputs: ScenarioInputOptions
     @OptionGroup var outputOptions: OutputOptions
 
@@ -75,7 +77,7 @@ struct RunScenario: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json, .xlsx])
+            let format = try outputOptions.resolvedFormat(for: Self.self)
             try outputOptions.checkDestination(format: format)
             let register = try inputs.loadRegister()
             var scenario = try file.map(ScenarioLoader.load(path:)) ?? CoalScenario.recorded
@@ -84,11 +86,7 @@ struct RunScenario: ParsableCommand {
                 try ScenarioEngine(register: register, grades: try inputs.grades(for: [scenario])).run(scenario)
             }
             if save { try saveRun(result) }
-            switch format {
-            case .json: try outputOptions.emit(try encodeJSON(result))
-            case .xlsx: try result.workbook().write(to: outputOptions.output!)
-            default: try outputOptions.emit(result.table())
-            }
+            try outputOptions.write(try result.rendered(as: format))
         }
     }
 
@@ -97,8 +95,8 @@ struct RunScenario: ParsableCommand {
         var definition = try file.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? "recorded closures\n"
         let flags = CommandLine.arguments.dropFirst().filter { $0.hasPrefix("--close") || $0.hasPrefix("--keep") || $0.hasPrefix("--year") }
         if !flags.isEmpty { definition += "# flags: " + CommandLine.arguments.dropFirst().joined(separator: " ") + "\n" }
-        let path = db ?? Store.defaultPath
-        let store = try Store.open(path, access: .write)
+        let path = db ?? StoreFactory.defaultLocation
+        let store = try StoreFactory.open(path, access: .write)
         defer { try? store.close() }
         let json = String(decoding: try encodeJSON(result), as: UTF8.self)
         let id = try store.saveScenarioRun(name: "\(result.scenario.name.zh) \(result.scenario.name.en)", definition: definition, resultJSON: json)
@@ -130,11 +128,13 @@ struct RunScenario: ParsableCommand {
     }
 }
 
-struct CompareScenarios: ParsableCommand {
+struct CompareScenarios: ParsableCommand, FormatWriting {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Several scenarios side by side on one register: one column each."
     )
+
+    static let formats: [OutputFormat] = [.table, .json]
 
     @Argument(help: "Scenario files (YAML), two or more.") var files: [String]
     @OptionGroup var inputs: ScenarioInputOptions
@@ -146,8 +146,8 @@ struct CompareScenarios: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(for: Self.self)
+            try outputOptions.checkDestination(format: format)
             let register = try inputs.loadRegister()
             // Every file is read and checked, and all their problems listed, before anything is written.
             var problems = ProblemList()

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: ParsableCommand, FormatWriting {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Grade confidence by Monte Carlo: how often each facility keeps its grade when the judgements move.",
@@ -15,14 +15,17 @@ struct SimulateCommand: ParsableCommand {
         """
     )
 
+    static let formats: [OutputFormat] = [.table, .json]
+
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var grading: GradingOptionGroup
 
     @Option(name: .long, help: "Number of samples.")
     var samples: Int = 1000
 
-    @Option(name: .long, help: "Seed of the random streams (the same seed gives the same output).")
-    var seed: UInt64 = 1
+    enum Wording: OptionWording { static let seed = "Seed of the random streams (the same seed gives the same output)." }
+    @OptionGroup var seedOption: SeedOption<Wording>
+    var seed: UInt64 { seedOption.seed }
 
     @Option(name: .long, help: "Standard deviation added to ln a_ij of every AHP judgement.")
     var judgementSigma: Double = 0.2
@@ -66,8 +69,8 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(for: Self.self)
+            try outputOptions.checkDestination(format: format)
             var stages = StageTimings()
             let models = try stages.measure("models") { try dataOptions.loadModels() }
             let data = try stages.measure("read") { try dataOptions.loadData(models: models) }

@@ -10,10 +10,9 @@ struct SynthCommand: ParsableCommand {
         subcommands: [Liangshan.self, National.self]
     )
 
-    /// Where the models are, shared by both generators.
-    struct ModelOption: ParsableArguments {
-        @Option(name: .long, help: "Folder of indicator models (*.yaml) whose indicators the data assess.")
-        var models: String = "Models"
+    /// How the generators word their shared options.
+    enum Wording: OptionWording {
+        static let models = "Folder of indicator models (*.yaml) whose indicators the data assess."
     }
 
     struct Liangshan: ParsableCommand {
@@ -28,7 +27,7 @@ struct SynthCommand: ParsableCommand {
             """
         )
 
-        @OptionGroup var modelOption: ModelOption
+        @OptionGroup var modelOption: ModelsOption<Wording>
 
         @Option(name: .long, help: "The plan of the rounds (YAML).")
         var plan: String = LiangshanSynthesizer.defaultPlan
@@ -59,7 +58,7 @@ struct SynthCommand: ParsableCommand {
 
         func run() throws {
             try runReporting {
-                let models = try ModelLoader.load(directory: modelOption.models)
+                let models = try modelOption.load()
                 let written = try LiangshanSynthesizer(models: models, plan: plan, seed: seed).write(to: output, earlier: earlierFolder)
                 for path in written { print("wrote \(path)") }
             }
@@ -73,7 +72,7 @@ struct SynthCommand: ParsableCommand {
             discussion: "Every facility is assessed by every expert; about 10% miss a group of indicators."
         )
 
-        @OptionGroup var modelOption: ModelOption
+        @OptionGroup var modelOption: ModelsOption<Wording>
 
         @Option(name: .long, help: "Number of facilities.")
         var facilities: Int = 100_000
@@ -81,8 +80,8 @@ struct SynthCommand: ParsableCommand {
         @Option(name: .long, help: "Number of experts, each assessing every facility (1–99).")
         var experts: Int = 7
 
-        @Option(name: .long, help: "Seed of the generator.")
-        var seed: UInt64 = 1
+        @OptionGroup var seedOption: SeedOption<Wording>
+        var seed: UInt64 { seedOption.seed }
 
         @Option(name: .shortAndLong, help: "Folder to write facilities.csv, experts.csv, assessments.csv and hazards.csv into.")
         var output: String
@@ -94,7 +93,7 @@ struct SynthCommand: ParsableCommand {
 
         func run() throws {
             try runReporting {
-                let models = try ModelLoader.load(directory: modelOption.models)
+                let models = try modelOption.load()
                 let start = Date()
                 let summary = try NationalSynthesizer(models: models, facilities: facilities, experts: experts, seed: seed)
                     .write(to: output)

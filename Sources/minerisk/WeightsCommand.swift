@@ -10,12 +10,14 @@ struct WeightsCommand: ParsableCommand {
     )
 }
 
-struct AHPWeights: ParsableCommand {
+struct AHPWeights: ParsableCommand, FormatWriting {
     static let configuration = CommandConfiguration(
         commandName: "ahp",
         abstract: "AHP weights, λmax, CI and CR of a pairwise matrix (CSV; cells such as 3 or 1/3).",
         discussion: "An inconsistent matrix (CR ≥ 0.10) still prints its result, with consistent: false, and exits 0."
     )
+
+    static let formats: [OutputFormat] = [.table, .json, .csv]
 
     @Argument(help: "CSV square matrix; an optional header row and label column.") var file: String
     @Option(name: .long, help: "Random-index table: saaty1980, chinese, saaty2005.") var ri: RandomIndexTable = .chinese
@@ -24,8 +26,8 @@ struct AHPWeights: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json, .csv])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(for: Self.self)
+            try outputOptions.checkDestination(format: format)
             let parsed = try PairwiseMatrixFile(reader: try CSVReader(path: file))
             let result = try analyticHierarchy(parsed.matrix, method: method, riTable: ri)
             switch format {
@@ -44,21 +46,7 @@ struct AHPWeights: ParsableCommand {
                 for (label, weight) in zip(parsed.labels, result.weights) { writer.row([label, String(weight)]) }
                 try outputOptions.emit(writer.text)
             default:
-                var table = TextTable(headers: ["item", "weight"])
-                table.rightAligned = [1]
-                for (label, weight) in zip(parsed.labels, result.weights) { table.add([label, String(format: "%.4f", weight)]) }
-                var text = table.render()
-                text += String(format: "λmax %.4f   CI %.4f   CR %.4f   (RI %.2f, %@ table, %@)\n", result.lambdaMax, result.ci, result.cr, result.ri, ri.rawValue, method.rawValue)
-                if result.consistent {
-                    text += "consistent (CR < 0.10)\n"
-                } else {
-                    text += "NOT consistent (CR ≥ 0.10)"
-                    if let w = result.worstJudgement {
-                        text += String(format: ": the judgement %@ vs %@ = %.4g departs most (the weights imply %.4g)", parsed.labels[w.row], parsed.labels[w.column], w.judged, w.implied)
-                    }
-                    text += "\n"
-                }
-                try outputOptions.emit(text)
+                try outputOptions.emit(WeightsText.ahp(result, labels: parsed.labels))
             }
         }
     }
@@ -69,13 +57,15 @@ enum Entropy: ObjectiveMethodName { static let method = ObjectiveMethod.entropy 
 enum Critic: ObjectiveMethodName { static let method = ObjectiveMethod.critic }
 enum StdDev: ObjectiveMethodName { static let method = ObjectiveMethod.stddev }
 
-struct ObjectiveWeightsCommand<Method: ObjectiveMethodName>: ParsableCommand {
+struct ObjectiveWeightsCommand<Method: ObjectiveMethodName>: ParsableCommand, FormatWriting {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: Method.method.rawValue,
             abstract: "\(Method.method.rawValue) weights of the criteria of a decision matrix (header of criteria, first column ids)."
         )
     }
+
+    static var formats: [OutputFormat] { [.table, .json, .csv] }
 
     @Argument(help: "CSV decision matrix.") var file: String
     @Option(name: .long, help: "Criterion types, comma-separated benefit|cost (default: all benefit).") var types: String?
@@ -84,8 +74,8 @@ struct ObjectiveWeightsCommand<Method: ObjectiveMethodName>: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(allowed: [.table, .json, .csv])
-            try outputOptions.checkDestination()
+            let format = try outputOptions.resolvedFormat(for: Self.self)
+            try outputOptions.checkDestination(format: format)
             let parsed = try DecisionMatrixFile(reader: try CSVReader(path: file))
             let criterionTypes = try parseTypes(types, count: parsed.criteria.count)
             let weights = try objectiveWeights(parsed.matrix, types: criterionTypes, method: Method.method, normalization: normalization)
@@ -118,9 +108,6 @@ func emitWeights(criteria: [String], weights: [Double], format: OutputFormat, to
         for (c, w) in zip(criteria, weights) { writer.row([c, String(w)]) }
         try output.emit(writer.text)
     default:
-        var table = TextTable(headers: ["criterion", "weight"])
-        table.rightAligned = [1]
-        for (c, w) in zip(criteria, weights) { table.add([c, String(format: "%.4f", w)]) }
-        try output.emit(table.render())
+        try output.emit(WeightsText.weights(weights, criteria: criteria))
     }
 }

@@ -35,7 +35,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: store + "-wal"), "SIGKILL leaves the WAL file behind")
 
         #expect(try snapshot(store) == before)
-        let reopened = try Store.open(store, access: .read)
+        let reopened = try SQLiteStore.open(store, access: .read)
         #expect(try reopened.integrityCheck() == ["ok"])
         #expect(throws: MineRiskError.self) { _ = try reopened.dataset(round: "2017", models: try ModelLoader.load(directory: modelsFolder)) }
         try reopened.close()
@@ -69,7 +69,7 @@ import Testing
             Thread.sleep(forTimeInterval: whole * fraction)
             try child.kill()
             let after = try snapshot(store)
-            let reopened = try Store.open(store, access: .read)
+            let reopened = try SQLiteStore.open(store, access: .read)
             #expect(try reopened.integrityCheck() == ["ok"], "after a kill at \(fraction) of an import")
             try reopened.close()
             let previous = Set(before), now = Set(after)
@@ -87,7 +87,7 @@ import Testing
 
     /// The rounds a store holds, read through the library.
     private func snapshot(_ path: String) throws -> [RoundSummary] {
-        let store = try Store.open(path, access: .read)
+        let store = try SQLiteStore.open(path, access: .read)
         defer { try? store.close() }
         return try store.rounds().map { RoundSummary(id: $0.id, facilities: $0.facilities, assessments: $0.assessments) }
     }

@@ -20,7 +20,7 @@ import Testing
             let graded = try db(["grade", "--round", round, "--save", "--models", modelsFolder, "--format", "json"], store: store)
             #expect(graded.status == 0, "\(graded.stderr)")
         }
-        let opened = try Store.open(store, access: .read)
+        let opened = try SQLiteStore.open(store, access: .read)
         defer { try? opened.close() }
         let diff = try opened.diff(from: "2016", to: "2017")
         for change in [GradeChange.up, .down, .new, .closed] {

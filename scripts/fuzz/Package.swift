@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
-// The fuzzing harness: built by scripts/fuzz/run with libFuzzer (-sanitize=fuzzer), or plainly to replay inputs.
+// The fuzzing harness: built by scripts/fuzz/run with libFuzzer (-sanitize=fuzzer) and -enable-testing (its
+// targets, FuzzTargets.swift, reach the readers through @testable import), or plainly to replay inputs.
 import PackageDescription
 
 let package = Package(

@@ -41,14 +41,8 @@ struct ModelKeySchema {
                 guard let key = keyNode.string else { continue }
                 let here = path.isEmpty ? key : "\(path).\(key)"
                 guard keys.contains(key) else {
-                    var message = "unknown key \"\(key)\""
-                    if let guess = keys.min(by: { editDistance($0, key) < editDistance($1, key) }),
-                       editDistance(guess, key) <= max(2, guess.count / 3) {
-                        message += ": did you mean \"\(guess)\"?"
-                    } else {
-                        message += ": expected one of \(keys.joined(separator: ", "))"
-                    }
-                    problems.append(InputProblem(SourceLocation(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column, path: here), message))
+                    problems.append(InputProblem(SourceLocation(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column, path: here),
+                                                 unknownKeyMessage(key, known: keys)))
                     continue
                 }
                 if let child = children[key] { problems += child.unknownKeys(in: value, path: here, file: file) }

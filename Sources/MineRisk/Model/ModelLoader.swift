@@ -95,7 +95,7 @@ func decodeYAML<T: Decodable>(_ type: T.Type, _ yaml: String, file: String, keys
     } catch let error as DecodingError {
         throw MineRiskError.invalid(SourceLocation(file: file, path: yamlPath(of: error)), describe(error))
     } catch let error as YamlError {
-        throw ScenarioLoader.syntaxProblem(error, file: file)
+        throw yamlSyntaxProblem(error, file: file)
     }
 }
 

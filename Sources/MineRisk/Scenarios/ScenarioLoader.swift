@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Loads scenario files (`format: {kind: coal-scenario, version: 1}`), reporting any problem as
+/// Loads scenario files (`format: {kind: coal-scenario, version: 2}`), reporting any problem as
 /// file:line:column with the YAML path of the key at fault.
 public enum ScenarioLoader {
     /// Reads and decodes one scenario file. Values are checked against the register when the scenario runs.
@@ -19,11 +19,11 @@ public enum ScenarioLoader {
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw MineRiskError.invalid(SourceLocation(file: path, line: 1),
-                    "the file is empty: expected a coal scenario starting with format: {kind: coal-scenario, version: 1}")
+                    "the file is empty: expected a coal scenario starting with format: {kind: coal-scenario, version: 2}")
             }
             root = node
         } catch let error as YamlError {
-            throw syntaxProblem(error, file: path)
+            throw yamlSyntaxProblem(error, file: path)
         }
         let map = YAMLSourceMap(file: path, root: root)
         var scenario: CoalScenario
@@ -34,20 +34,6 @@ public enum ScenarioLoader {
         }
         scenario.file = path
         return scenario
-    }
-
-    /// A YAML syntax error at its line and column, without the parser's own echo of the line.
-    static func syntaxProblem(_ error: YamlError, file: String) -> MineRiskError {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return .invalid(SourceLocation(file: file, line: mark.line, column: mark.column), "not valid YAML: \(problem)\(while_)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .invalid(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                            "a key appears twice in one mapping: \(duplicates.sorted().joined(separator: ", "))")
-        default:
-            return .invalid(SourceLocation(file: file), "not valid YAML: \(error)")
-        }
     }
 
     /// A decoding error as a located problem: what was expected, what was found.

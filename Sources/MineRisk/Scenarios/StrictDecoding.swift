@@ -44,15 +44,13 @@ extension Decoder {
             let candidates = known + retired.keys.sorted()
             let guess = candidates.min { editDistance($0, key) < editDistance($1, key) }
                 .flatMap { editDistance($0, key) <= max(2, $0.count / 3) ? $0 : nil }
-            var message = "unknown key \"\(key)\""
+            var message: String
             if let why = retired[key] {
                 message = why
             } else if let guess, let why = retired[guess] {
-                message += " (near \"\(guess)\", a key of an older version): \(why)"
-            } else if let guess {
-                message += ": did you mean \"\(guess)\"?"
+                message = "unknown key \"\(key)\" (near \"\(guess)\", a key of an older version): \(why)"
             } else {
-                message += ": expected one of \(known.joined(separator: ", "))"
+                message = unknownKeyMessage(key, known: known)
             }
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [AnyCodingKey(key)], debugDescription: message))
         }

@@ -13,7 +13,7 @@ struct LiangshanPlan: Decodable {
     let seed: UInt64
 
     /// One non-coal kind's part of the two rounds.
-    struct KindPlan: Decodable {
+    struct KindCounts: Decodable {
         let kind: FacilityKind
         /// Facilities in both rounds, only in 2016 (closed or closed out before 2017), only in 2017 (new).
         let both: Int, only2016: Int, only2017: Int
@@ -25,7 +25,7 @@ struct LiangshanPlan: Decodable {
         let notStandardized2017: Int, notStandardized2016: Int
     }
 
-    let kinds: [KindPlan]
+    let kinds: [KindCounts]
 
     /// The coal mines graded in each round (of those operating), by intended level in 2017.
     let coalGraded2017: [Int]
@@ -92,7 +92,7 @@ struct LiangshanPlan: Decodable {
     var expertFields: [FacilityKind?] { experts.fields.flatMap { Array(repeating: $0.kind, count: $0.experts) } }
 
     /// The plan of a kind, nil for coal (whose rounds come from the register).
-    func kind(_ kind: FacilityKind) -> KindPlan? { kinds.first { $0.kind == kind } }
+    func kind(_ kind: FacilityKind) -> KindCounts? { kinds.first { $0.kind == kind } }
 
     /// The plan file's keys: a misspelt one is an error, not a count silently left out.
     static let keys = ModelKeySchema(

@@ -27,7 +27,7 @@ struct LiangshanUniverse {
         prefix(kind) + (number < 10 ? "00" : number < 100 ? "0" : "") + String(number)
     }
 
-    private func nonCoal(_ plan: LiangshanPlan.KindPlan, names: inout Set<String>, _ rng: inout SplitMix64) -> [SynthEntry] {
+    private func nonCoal(_ plan: LiangshanPlan.KindCounts, names: inout Set<String>, _ rng: inout SplitMix64) -> [SynthEntry] {
         let older = plan.both + plan.only2016, total = older + plan.only2017
         // The newest numbers are the facilities new in 2017; some older ones were closed before 2017.
         let closed = Set(rng.sample(Array(0..<older), count: plan.only2016))

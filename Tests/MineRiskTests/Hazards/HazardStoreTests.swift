@@ -9,7 +9,7 @@ import Testing
     static let models: ModelSet = try! repositoryModels()
     let change = HazardChange(actor: "tester")
 
-    func vetoes(_ store: Store, _ facility: String) throws -> [String] {
+    func vetoes(_ store: SQLiteStore, _ facility: String) throws -> [String] {
         let report = try Grader(models: Self.models).grade(try store.dataset(round: "2017", models: Self.models))
         return report.facilities.first { $0.id == facility }!.vetoes.map(\.code)
     }

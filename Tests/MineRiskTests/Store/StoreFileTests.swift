@@ -29,8 +29,8 @@ import Testing
         let path = try temporaryFolder().appendingPathComponent("notes.sqlite").path
         let text = "facility,grade\nTP001,low\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        for access in [Store.Access.read, .write] {
-            let error = mineRiskError { _ = try Store.open(path, access: access) }
+        for access in [StoreAccess.read, .write] {
+            let error = mineRiskError { _ = try SQLiteStore.open(path, access: access) }
             #expect(error?.exitStatus == .dataError)
             #expect(error?.description.contains("is not a SQLite database") == true)
         }
@@ -46,7 +46,7 @@ import Testing
         var content = try bytes(path)
         content[68...71] = [0, 0, 0, 0]
         try Data(content).write(to: URL(fileURLWithPath: path))
-        let error = mineRiskError { _ = try Store.open(path, access: .write) }
+        let error = mineRiskError { _ = try SQLiteStore.open(path, access: .write) }
         #expect(error?.exitStatus == .dataError)
         #expect(error?.description.contains("SQLite database of another application (no application id") == true)
         #expect(try bytes(path) == content)
@@ -85,7 +85,7 @@ import Testing
     }
 
     private func importAgain(_ path: String) throws {
-        let store = try Store.open(path, access: .write)
+        let store = try SQLiteStore.open(path, access: .write)
         try store.importRound(try RoundLoader.load(directory: storeFixture("2016"), models: try repositoryModels()), id: "again", source: "test")
     }
 
@@ -94,7 +94,7 @@ import Testing
         try store.queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')") }
         let path = store.path
         try store.close()
-        let error = mineRiskError { _ = try Store.open(path, access: .read) }
+        let error = mineRiskError { _ = try SQLiteStore.open(path, access: .read) }
         #expect(error?.exitStatus == .dataError)
         #expect(error?.description.contains("written by a newer minerisk (schema migrations v9-from-the-future") == true)
     }
@@ -112,7 +112,7 @@ import Testing
         #expect(try store.appliedMigrations() == ["v1-initial"])
         let path = store.path
         try store.close()
-        let reopened = try Store.open(path, access: .read)
+        let reopened = try SQLiteStore.open(path, access: .read)
         #expect(try reopened.appliedMigrations() == ["v1-initial", "v2-scenario-runs", "v3-hazard-register"])
         #expect(try reopened.roundIDs() == ["2016"])
         #expect(try reopened.saveScenarioRun(name: "after upgrade", definition: "x", resultJSON: "{}") == 1)
@@ -124,7 +124,7 @@ import Testing
 
     @Test func readersNeverCreateAStore() throws {
         let path = try temporaryFolder().appendingPathComponent("none.sqlite").path
-        let error = mineRiskError { _ = try Store.open(path, access: .read) }
+        let error = mineRiskError { _ = try SQLiteStore.open(path, access: .read) }
         #expect(error?.exitStatus == .noInput)
         #expect(!FileManager.default.fileExists(atPath: path))
     }

@@ -10,9 +10,9 @@ func repositoryModels() throws -> ModelSet {
 func storeFixture(_ round: String) -> String { fixture("store/\(round)") }
 
 /// A new store in a fresh temporary folder, with the fixture rounds imported.
-func storeWithRounds(_ rounds: [String], models: ModelSet) throws -> Store {
+func storeWithRounds(_ rounds: [String], models: ModelSet) throws -> SQLiteStore {
     let path = try temporaryFolder().appendingPathComponent("test.sqlite").path
-    let store = try Store.open(path, access: .write)
+    let store = try SQLiteStore.open(path, access: .write)
     for round in rounds {
         try store.importRound(try RoundLoader.load(directory: storeFixture(round), models: models), id: round, source: storeFixture(round))
     }
@@ -21,7 +21,7 @@ func storeWithRounds(_ rounds: [String], models: ModelSet) throws -> Store {
 
 /// Grades a stored round with default options and saves the run.
 @discardableResult
-func gradeAndSave(_ store: Store, round: String, models: ModelSet, options: GradingOptions = GradingOptions()) throws -> GradeReport {
+func gradeAndSave(_ store: SQLiteStore, round: String, models: ModelSet, options: GradingOptions = GradingOptions()) throws -> GradeReport {
     let report = try Grader(models: models, options: options).grade(try store.dataset(round: round, models: models))
     try store.saveGradeRun(report, round: round)
     return report

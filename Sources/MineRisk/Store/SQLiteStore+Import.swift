@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// Imports a validated round in one write transaction: all of it is stored, or nothing changes.
     ///
     /// - Parameters:
@@ -9,8 +9,8 @@ extension Store {
     ///   - source: where the data came from (the data folder), recorded with the round.
     ///   - checkpoint: runs inside the transaction (see `ImportCheckpoint`); for tests.
     @discardableResult
-    public func importRound(_ data: RoundData, id: String, source: String, replace: Bool = false,
-                            checkpoint: ((ImportCheckpoint) throws -> Void)? = nil) throws -> ImportSummary {
+    public func importRound(_ data: RoundData, id: String, source: String, replace: Bool,
+                            checkpoint: ((ImportCheckpoint) throws -> Void)?) throws -> ImportSummary {
         try RoundID.validate(id)
         return try write { db in
             var replaced = false
@@ -27,7 +27,7 @@ extension Store {
                 replaced = true
             }
             try db.execute(sql: "INSERT INTO rounds (id, imported_at, source, engine, models_json) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, Store.timestamp(), source, engineVersion, try jsonText(data.models)])
+                           arguments: [id, SQLiteStore.timestamp(), source, engineVersion, try jsonText(data.models)])
             let file = try db.makeStatement(sql: "INSERT INTO round_files (round_id, name, sha256, content) VALUES (?, ?, ?, ?)")
             for archived in data.files {
                 try file.execute(arguments: [id, archived.name, archived.sha256, Data(archived.content)])

@@ -75,6 +75,14 @@ public enum StoreText {
     }
 
     /// The files an import stored, or an export wrote.
+    /// The files `db export` wrote, with their sizes and hashes.
+    public static func exportedFiles(_ files: [ExportedFile], round: String, store: String) -> String {
+        var table = TextTable(headers: ["File", "Bytes", "SHA-256"])
+        table.rightAligned = [1]
+        for file in files { table.add([file.path, String(file.bytes), file.sha256]) }
+        return "Exported round \(round) from \(store)\n" + table.render()
+    }
+
     public static func importSummary(_ s: ImportSummary) -> String {
         var lines = ["\(s.replaced ? "Replaced" : "Imported") round \(s.round) into \(s.store): \(s.facilities) facilities, \(s.experts) experts, \(s.assessments) assessments, \(s.hazards) hazards"]
         if let n = s.coalMines { lines.append("coal register: \(n) mines") }

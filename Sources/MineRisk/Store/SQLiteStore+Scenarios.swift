@@ -13,7 +13,7 @@ public struct ScenarioRunRecord: Sendable, Equatable, Codable {
     public var engine: String
 }
 
-extension Store {
+extension SQLiteStore {
     /// Saves a scenario run in one transaction; returns its id.
     ///
     /// - Parameters:
@@ -28,13 +28,13 @@ extension Store {
         }
         return try write { db in
             try db.execute(sql: "INSERT INTO scenario_runs (name, definition, result_json, created_at, engine) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [name, definition, resultJSON, Store.timestamp(), engineVersion])
+                           arguments: [name, definition, resultJSON, SQLiteStore.timestamp(), engineVersion])
             return db.lastInsertedRowID
         }
     }
 
     /// Saved scenario runs, oldest first; only those of one name when `name` is given.
-    public func scenarioRuns(name: String? = nil) throws -> [ScenarioRunRecord] {
+    public func scenarioRuns(name: String?) throws -> [ScenarioRunRecord] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM scenario_runs WHERE ?1 IS NULL OR name = ?1 ORDER BY id", arguments: [name]).map {
                 ScenarioRunRecord(id: $0["id"], name: $0["name"], definition: $0["definition"], resultJSON: $0["result_json"],

@@ -9,7 +9,7 @@ public struct ExportedFile: Sendable, Equatable, Codable {
     public var sha256: String
 }
 
-extension Store {
+extension SQLiteStore {
     /// Writes a round's data folder back out: every file exactly as it was imported, checked against its SHA-256.
     ///
     /// The folder is created if needed and must hold none of the round's files already, so nothing is overwritten.

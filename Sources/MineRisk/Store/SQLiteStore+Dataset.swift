@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// The ids of the stored rounds, in natural order ("2016" before "2017").
     public func roundIDs() throws -> [String] {
         try read { db in try roundIDs(db) }

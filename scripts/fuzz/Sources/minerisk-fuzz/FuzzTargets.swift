@@ -1,9 +1,11 @@
+@testable import MineRisk
+
 /// Entry points for fuzzing the readers (scripts/fuzz) and for replaying inputs that once failed
-/// (Tests/MineRiskTests/Fixtures/fuzz). Each takes arbitrary bytes; throwing is the expected answer to
-/// bad input, while a crash, a hang or runaway memory is a bug.
-public enum FuzzTargets {
+/// (Tests/MineRiskTests/Fixtures/fuzz, by FuzzRegressionTests through a link to this file). Each takes
+/// arbitrary bytes; throwing is the expected answer to bad input, while a crash, a hang or runaway memory is a bug.
+enum FuzzTargets {
     /// The dataset readers: the first byte picks which of the four files the rest replaces in `base`.
-    public static func dataset(_ input: [UInt8], base: [String: [UInt8]], models: ModelSet) {
+    static func dataset(_ input: [UInt8], base: [String: [UInt8]], models: ModelSet) {
         guard let selector = input.first else { return }
         var files = base
         let names = DatasetLoader.requiredFiles
@@ -34,7 +36,7 @@ public enum FuzzTargets {
     }
 
     /// The CSV reader and header checks on raw bytes.
-    public static func csv(_ input: [UInt8]) {
+    static func csv(_ input: [UInt8]) {
         guard let text = try? TextFile(data: input, displayName: "fuzz.csv") else { return }
         var count = 0
         try? CSVReader(file: "fuzz.csv", text: text).forEachRecord { record in
@@ -45,14 +47,14 @@ public enum FuzzTargets {
     }
 
     /// The YAML model loader, then the model's AHP weights.
-    public static func model(_ input: [UInt8]) {
+    static func model(_ input: [UInt8]) {
         guard let text = try? TextFile(data: input, displayName: "fuzz.yaml"),
               let loaded = try? ModelLoader.decode(text, file: "fuzz.yaml") else { return }
         _ = try? ModelWeights(loaded, method: .eigenvector, riTable: .chinese)
     }
 
     /// The pairwise-matrix parser, then AHP by both methods.
-    public static func matrix(_ input: [UInt8]) {
+    static func matrix(_ input: [UInt8]) {
         guard let text = try? TextFile(data: input, displayName: "fuzz.csv"),
               let parsed = try? PairwiseMatrixFile(reader: CSVReader(file: "fuzz.csv", text: text)),
               parsed.matrix.rows <= RandomIndexTable.maximumOrder else { return }

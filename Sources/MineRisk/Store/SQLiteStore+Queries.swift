@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// Every stored round, in natural order, with its counts and newest saved run.
     public func rounds() throws -> [RoundInfo] {
         try read { db in
@@ -72,7 +72,7 @@ extension Store {
     }
 
     /// The yearly accidents and deaths of a round (by default the newest round that has them), by year.
-    public func accidents(round id: String? = nil) throws -> [AccidentYear] {
+    public func accidents(round id: String?) throws -> [AccidentYear] {
         try read { db in
             let round: String
             if let id {

@@ -1,35 +1,7 @@
 import Foundation
 import GRDB
 
-/// A change to the register made on a version of a finding that has since changed: a conflict, never an overwrite.
-public struct HazardChange: Sendable {
-    public var actor: String
-    /// The version the change was made on; nil: the current one.
-    public var expectedVersion: Int?
-
-    public init(actor: String, expectedVersion: Int? = nil) {
-        self.actor = actor
-        self.expectedVersion = expectedVersion
-    }
-}
-
-/// One entry of the append-only action log.
-public struct HazardAction: Sendable, Codable, Equatable {
-    public var seq: Int
-    public var hazard: String
-    public var action: String
-    public var actor: String
-    public var at: String
-    public var from: String?
-    public var to: String
-    public var version: Int
-    public var detail: String
-
-    public static let columns = ["seq", "hazard_id", "action", "actor", "at", "from_status", "to_status", "version", "detail"]
-    public var cells: [String] { [String(seq), hazard, action, actor, at, from ?? "", to, String(version), detail] }
-}
-
-extension Store {
+extension SQLiteStore: HazardRegisterStore {
     static let registerColumns = "id, position, facility_id, code, level, veto, description, inspection, found_on, found_by, deadline, responsible, measures, funds, plan, status, accepted_on, accepted_by, reopened"
 
     /// Writes a round's hazards.csv rows into the register at import, each at version 1, with an `import` action.
@@ -41,7 +13,7 @@ extension Store {
     }
 
     private func insertFinding(_ h: HazardFinding, position: Int, round: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO hazard_register (round_id, \(Store.registerColumns), version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        try db.execute(sql: "INSERT INTO hazard_register (round_id, \(SQLiteStore.registerColumns), version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                        arguments: [round, h.id, position, h.facilityID, h.code, h.level.rawValue, h.veto, h.description, h.inspection,
                                    h.foundOn, h.foundBy, h.deadline, h.responsible, h.measures, h.funds, h.plan, h.status.rawValue,
                                    h.acceptedOn, h.acceptedBy, h.reopened])
@@ -184,7 +156,7 @@ extension Store {
     private func log(_ db: Database, round: String, hazard: String, action: String, actor: String, from: HazardStatus?,
                      to: HazardStatus, version: Int, detail: String) throws {
         try db.execute(sql: "INSERT INTO hazard_actions (round_id, hazard_id, action, actor, at, from_status, to_status, version, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [round, hazard, action, actor, Store.timestamp(), from?.rawValue, to.rawValue, version, detail])
+                       arguments: [round, hazard, action, actor, SQLiteStore.timestamp(), from?.rawValue, to.rawValue, version, detail])
     }
 }
 

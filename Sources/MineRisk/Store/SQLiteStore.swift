@@ -1,21 +1,14 @@
 import Foundation
 import GRDB
 
-/// The mine safety information database: every round of assessments and grades in one SQLite file.
+/// The mine safety information database in one SQLite file, through GRDB: the `RoundStore` of a path.
 ///
 /// The file is in WAL mode: a reader sees the last committed state while a writer works, and a writer
 /// killed part way leaves the previous state. Every write is one transaction.
-public final class Store {
-    /// The store file used when `--db` is not given, in the working folder.
-    public static let defaultPath = "minerisk.sqlite"
-
-    /// What the caller will do: a reader never creates a store, a writer creates one when the path is free.
-    public enum Access: Sendable {
-        case read
-        case write
-    }
-
+public final class SQLiteStore: RoundStore {
     public let path: String
+
+    public var location: String { path }
     let queue: DatabaseQueue
 
     private init(path: String, queue: DatabaseQueue) {
@@ -27,7 +20,7 @@ public final class Store {
     ///
     /// A file that is not a minerisk store — not SQLite, another application's database, damaged, or written
     /// by a newer minerisk — is refused with a message saying so, and is not modified.
-    public static func open(_ path: String, access: Access) throws -> Store {
+    public static func open(_ path: String, access: StoreAccess) throws -> SQLiteStore {
         let file = try StoreFile.inspect(path)
         if let refusal = file.refusal(path: path) { throw refusal }
         switch (file, access) {
@@ -49,7 +42,7 @@ public final class Store {
         // and nothing is written before the file has passed the checks below.
         configuration.journalMode = .default
         let queue = try translating(path) { try DatabaseQueue(path: path, configuration: configuration) }
-        let store = Store(path: path, queue: queue)
+        let store = SQLiteStore(path: path, queue: queue)
         // Two processes creating or upgrading the same store at once can trip over each other's schema
         // changes; the loser finds the work done when it looks again.
         for attempt in 1... {
@@ -89,7 +82,7 @@ public final class Store {
     private func prepareSchema(checkingIntegrity: Bool) throws {
         let needsMigration = try checkSchemaVersion()
         if checkingIntegrity || needsMigration { try refuseIfDamaged() }
-        if needsMigration { try Store.translating(path) { try StoreSchema.migrator.migrate(queue) } }
+        if needsMigration { try SQLiteStore.translating(path) { try StoreSchema.migrator.migrate(queue) } }
     }
 
     /// Refuses a store written by a newer minerisk; returns whether this version has migrations to apply.
@@ -132,12 +125,12 @@ public final class Store {
 
     /// Closes the file; the store cannot be used afterwards.
     public func close() throws {
-        try Store.translating(path) { try queue.close() }
+        try SQLiteStore.translating(path) { try queue.close() }
     }
 
     /// Runs `body` in a read transaction: it sees one committed state of the store.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Store.translating(path) { try queue.read(body) }
+        try SQLiteStore.translating(path) { try queue.read(body) }
     }
 
     /// Runs `body` in one write transaction: all of it is committed, or none of it.
@@ -145,7 +138,7 @@ public final class Store {
     /// The transaction is IMMEDIATE: it takes the write lock before reading, so that a concurrent writer
     /// makes it wait (busy timeout) instead of failing on a stale snapshot.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Store.translating(path) {
+        try SQLiteStore.translating(path) {
             try queue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {

@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// Saves a grading of a stored round with its provenance, in one transaction; returns the run's id.
     ///
     /// The report must grade exactly the round's facilities (grade it from `dataset(round:models:)`).
     @discardableResult
-    public func saveGradeRun(_ report: GradeReport, round id: String, seed: UInt64? = nil) throws -> Int64 {
+    public func saveGradeRun(_ report: GradeReport, round id: String, seed: UInt64?) throws -> Int64 {
         try write { db in
             try requireRound(id, db)
             let stored = Set(try String.fetchAll(db, sql: "SELECT id FROM facilities WHERE round_id = ?", arguments: [id]))
@@ -21,7 +21,7 @@ extension Store {
             try db.execute(sql: """
                 INSERT INTO grade_runs (round_id, created_at, engine, models_json, ri_table, options_json, seed, provenance_json, summary_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, Store.timestamp(), p.engine, try jsonText(p.models), p.riTable.rawValue,
+                """, arguments: [id, SQLiteStore.timestamp(), p.engine, try jsonText(p.models), p.riTable.rawValue,
                                  try jsonText(options), seed.map { String($0) }, try jsonText(p), try jsonText(report.summary)])
             let run = db.lastInsertedRowID
             let statement = try db.makeStatement(sql: """

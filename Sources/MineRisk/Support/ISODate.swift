@@ -1,0 +1,9 @@
+/// True for a valid calendar date written YYYY-MM-DD.
+public func isISODate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+          let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+    return (1...days).contains(d)
+}

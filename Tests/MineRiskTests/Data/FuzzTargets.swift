@@ -1,0 +1,1 @@
+../../../scripts/fuzz/Sources/minerisk-fuzz/FuzzTargets.swift
