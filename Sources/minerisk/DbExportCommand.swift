@@ -28,7 +28,7 @@ struct DbExportCommand: ParsableCommand {
         try runReporting {
             let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
-            let files = try store.exportRound(round, to: output)
+            let files = try store.exportRound(round, to: output) + (try exportRegister(store, round: round, folder: output))
             try format.emit(files) { StoreText.exportedFiles($0, round: round, store: self.store.db) }
         }
     }

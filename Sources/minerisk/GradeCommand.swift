@@ -28,7 +28,8 @@ struct GradeCommand: ParsableCommand, FormatWriting {
             let report = try Grader(models: models, options: try grading.options()).grade(data)
             try storeOptions.saveIfAsked(report)
             try writeRejects(report)
-            try outputOptions.write(try report.rendered(as: format, models: models, colour: outputOptions.output == nil && terminalWantsColour))
+            try outputOptions.write(try report.rendered(as: format, models: models, colour: outputOptions.output == nil && terminalWantsColour,
+                                                            hazards: hazardSummary(data, report: report)))
         }
     }
 

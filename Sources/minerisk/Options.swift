@@ -19,12 +19,25 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .long, help: "Grade the valid facilities and write every rejected row with its reason to a reject file.")
     var skipInvalid = false
 
+    @Option(name: .long, help: "Folder of hidden-danger lists (*.yaml): hazards.csv codes are checked against them. Default Lists/ when it exists.")
+    var lists: String?
+
     var data: String { dataFolder.data }
 
     func loadModels() throws -> ModelSet { try modelFolder.load() }
 
+    /// The lists of `--lists`, else `Lists/` when the working folder has it, else none (the models' veto codes only).
+    func loadCatalog() throws -> HazardCatalog? {
+        if let lists { return try HazardCatalog.load(directory: lists) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: "Lists", isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return try HazardCatalog.load(directory: "Lists")
+    }
+
     func loadData(models: ModelSet) throws -> Dataset {
-        try DatasetLoader(directory: data, models: models, skipInvalid: skipInvalid).load()
+        var loader = DatasetLoader(directory: data, models: models, skipInvalid: skipInvalid)
+        loader.catalog = try loadCatalog()
+        return try loader.load()
     }
 }
 

@@ -44,6 +44,7 @@ struct ReportCommand: ParsableCommand {
             var document = HTMLReport(report: report, models: models)
             document.coalCapacity = try coalCapacity(grades: report)
             document.accidents = try accidents()
+            document.hazards = hazardSummary(data, report: report)
             if samples > 0 {
                 var options = SimulationOptions()
                 options.samples = samples

@@ -39,6 +39,8 @@ public struct DatasetLoader {
     private let files: [String: [UInt8]]?
     /// How assessments.csv is shared between threads (tests cut small files too); never changes the result.
     var assessmentChunking = AssessmentReader.Chunking()
+    /// The lists of hidden dangers (`Lists/`): hazards.csv codes are checked against them; nil: the models' veto codes only.
+    public var catalog: HazardCatalog?
 
     public init(directory: String, models: ModelSet, skipInvalid: Bool = false) {
         self.directory = directory
@@ -69,7 +71,7 @@ public struct DatasetLoader {
         let facilityIndex = Dictionary(uniqueKeysWithValues: facilities.enumerated().map { ($1.id, Int32($0)) })
         let expertIndex = Dictionary(uniqueKeysWithValues: experts.enumerated().map { ($1.id, Int32($0)) })
         let context = RowContext(facilities: facilities, facilityIndex: facilityIndex, expertIndex: expertIndex,
-                                 rejectedFacilityIDs: state.rejectedFacilityIDs, models: models)
+                                 rejectedFacilityIDs: state.rejectedFacilityIDs, models: models, catalog: catalog)
         let assessments = try AssessmentReader(context: context, chunking: assessmentChunking).read(try read("assessments.csv", into: &state), state: &state)
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
         let round = try readRound(into: &state)
@@ -154,6 +156,7 @@ struct RowContext {
     let expertIndex: [String: Int32]
     let rejectedFacilityIDs: Set<String>
     let models: ModelSet
+    var catalog: HazardCatalog? = nil
 }
 
 /// Reads every record after the header, checking each one's width; `row` returns the problem of a bad row.

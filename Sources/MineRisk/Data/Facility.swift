@@ -51,16 +51,6 @@ public struct Expert: Sendable, Hashable, Codable {
     public var weight: Double
 }
 
-/// A major-accident-hazard finding, as one row of hazards.csv.
-public struct HazardFinding: Sendable, Hashable, Codable {
-    public var facilityID: String
-    public var code: String
-    public var description: String
-    public var foundOn: String
-    /// The line of hazards.csv it was read from (0 when it did not come from a file).
-    public var line: Int = 0
-}
-
 /// A row that was not used, and why (with `--skip-invalid`).
 public struct RejectedRow: Sendable, Hashable, Codable {
     public var file: String

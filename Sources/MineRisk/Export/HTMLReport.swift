@@ -14,6 +14,8 @@ public struct HTMLReport: Sendable {
     public var gradeProbabilities: GradeProbabilities?
     /// The prefecture's accidents and deaths by year, when the store (or the data folder) has them.
     public var accidents: [AccidentYear]?
+    /// The hidden-danger register's summary on its day, when the dataset has a register.
+    public var hazards: (asOf: String, summary: HazardSummary)?
     public var title = BilingualName(zh: "矿山和尾矿库安全风险分级报告", en: "Safety risk grading of mines and tailings ponds")
     public var generated: Date
 
@@ -46,7 +48,7 @@ public struct HTMLReport: Sendable {
         <body>
 
         """
-        html += header + keyFigures + gradeTable + charts + findings + criteriaSection + consistencySection + provenance
+        html += header + keyFigures + gradeTable + charts + findings + hazardSection + criteriaSection + consistencySection + provenance
         html += "</body>\n</html>\n"
         return html
     }

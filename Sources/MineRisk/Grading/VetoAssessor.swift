@@ -1,4 +1,4 @@
-/// Finds the vetoes (一票否决) of a facility on a day: hazards.csv rows whose code is on the list in force, and
+/// Finds the vetoes (一票否决) of a facility on a day: open major hazards.csv rows whose code is on the list in force, and
 /// hazards that the facility's own facilities.csv record shows (`derivedFrom` in the model).
 struct VetoAssessor {
     let model: IndicatorModel
@@ -23,9 +23,12 @@ struct VetoAssessor {
     func assess(_ facility: Facility, hazards: [HazardFinding]) -> (vetoes: [VetoFinding], findings: [String]) {
         var sources: [(code: String, source: String)] = []
         var findings: [String] = []
-        for hazard in hazards {
-            if rules.contains(where: { $0.code == hazard.code }) {
-                sources.append((hazard.code, "hazards.csv:\(hazard.line)"))
+        // DOMAIN §10 [verify per province]: an open major danger grades its facility major; a closed one stays in
+        // the register without vetoing, and a general danger never vetoes.
+        for hazard in hazards where hazard.level == .major && hazard.status.isOpen {
+            let code = hazard.veto ?? hazard.code
+            if rules.contains(where: { $0.code == code }) {
+                sources.append((code, "hazards.csv:\(hazard.line)"))
             } else {
                 findings.append("hazard \(hazard.code) (hazards.csv:\(hazard.line)) is not on the major-hazard list in force on \(date)\(list.map { " (\($0.id))" } ?? "")")
             }

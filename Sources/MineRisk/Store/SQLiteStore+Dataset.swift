@@ -60,7 +60,8 @@ extension SQLiteStore {
                 table.value.append(row["value"])
             }
             try problems.throwIfAny()
-            let hazards = try Row.fetchAll(db, sql: "SELECT * FROM hazards WHERE round_id = ? ORDER BY position", arguments: [id]).map {
+            let register = try register(round: id, db).map(\.finding)
+            let hazards = !register.isEmpty ? register : try Row.fetchAll(db, sql: "SELECT * FROM hazards WHERE round_id = ? ORDER BY position", arguments: [id]).map {
                 // Rows are stored in file order after the header, one line each.
                 HazardFinding(facilityID: $0["facility_id"], code: $0["code"], description: $0["description"], foundOn: $0["found_on"],
                               line: ($0["position"] as Int) + 2)

@@ -40,6 +40,7 @@ extension SQLiteStore {
             for (position, h) in data.dataset.hazards.enumerated() {
                 try hazard.execute(arguments: [id, position, h.facilityID, h.code, h.description, h.foundOn])
             }
+            try insertRegister(data.dataset.hazards, round: id, db)
             let mine = try db.makeStatement(sql: """
                 INSERT INTO coal_mines (round_id, id, position, name, county, capacity_tpa, status, closed_year, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

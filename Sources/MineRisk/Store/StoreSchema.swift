@@ -9,6 +9,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial") { db in try initial(db) }
         migrator.registerMigration("v2-scenario-runs") { db in try scenarioRuns(db) }
+        migrator.registerMigration("v3-hazard-register") { db in try hazardRegister(db) }
         return migrator
     }
 

@@ -57,7 +57,7 @@ public struct NationalSynthesizer {
         let hazardsFile = try StreamedFile(folder: folder, name: "hazards.csv")
         let facilitySink = CSVSink(header: RoundWriter.facilityHeader, handle: facilitiesFile.handle)
         let assessmentSink = CSVSink(header: RoundWriter.assessmentHeader, handle: assessmentsFile.handle)
-        let hazardSink = CSVSink(header: RoundWriter.hazardHeader, handle: hazardsFile.handle)
+        let hazardSink = CSVSink(header: RoundWriter.shortHazardHeader, handle: hazardsFile.handle)
         let shares = kinds.map(\.1)
         for i in 0..<facilities {
             var rng = SplitMix64(seed: seed, stream: 1, item: UInt64(i))

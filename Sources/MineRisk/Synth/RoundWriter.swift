@@ -12,7 +12,9 @@ struct RoundWriter {
                                  "required_safety_factor", "freeboard_ok", "beach_length_ok", "flood_discharge", "capacity_tpa"]
     static let expertHeader = ["id", "name", "title", "weight"]
     static let assessmentHeader = ["facility_id", "expert_id", "indicator_id", "value"]
-    static let hazardHeader = ["facility_id", "code", "description", "found_on"]
+    static let hazardHeader = HazardFinding.columns
+    /// The first four columns only (an older register's, still read): the benchmark sets write these.
+    static let shortHazardHeader = ["facility_id", "code", "description", "found_on"]
 
     /// The round's files: name → bytes.
     func files(_ round: SynthRound) throws -> [String: Data] {
@@ -32,11 +34,12 @@ struct RoundWriter {
             let panel = self.panel(for: entry.kind, from: round.experts, &rng)
             kind.writeAssessments(facility: Array(entry.id.utf8), panel: panel, panelBytes: panel.map(\.idBytes),
                                   values: values, &rng, to: assessments)
-            for hazard in f.hazards {
-                hazards.field(entry.id)
-                hazards.field(hazard.code)
-                hazards.field(hazard.description)
-                hazards.field(hazard.foundOn)
+            for h in f.hazards {
+                for cell in [h.id, entry.id, h.code, h.level.rawValue, h.description, h.inspection, h.foundOn, h.foundBy, h.deadline,
+                             h.responsible, h.measures, h.funds, h.plan, h.status.rawValue, h.acceptedOn, h.acceptedBy] {
+                    hazards.field(cell)
+                }
+                hazards.integer(h.reopened)
                 hazards.endRow()
             }
         }

@@ -62,11 +62,30 @@ struct SynthEntry {
     var closureReason: String?
 }
 
-/// A major-accident-hazard finding planned for a facility.
+/// A hidden-danger finding planned for a facility: a major one (a veto) or a general one, with its register fields.
 struct SynthHazard {
-    let code: String
-    let description: String
-    let foundOn: String
+    var code: String
+    var description: String
+    var foundOn: String
+    var id = ""
+    var level: HazardLevel = .major
+    var inspection = ""
+    var foundBy = ""
+    var deadline = ""
+    var responsible = ""
+    var measures = ""
+    var funds = ""
+    var plan = ""
+    var status: HazardStatus = .open
+    var acceptedOn = ""
+    var acceptedBy = ""
+    var reopened = 0
+
+    init(code: String, description: String, foundOn: String) {
+        self.code = code
+        self.description = description
+        self.foundOn = foundOn
+    }
 }
 
 /// One facility's state in one round: how risky it is, how far its assessment got, what was found.

@@ -18,7 +18,7 @@ import Testing
     @Test func newStoreIsWALWithApplicationID() throws {
         let store = try storeWithRounds([], models: try repositoryModels())
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-scenario-runs"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-scenario-runs", "v3-hazard-register"])
         let path = store.path
         try store.close()
         #expect(try StoreFile.inspect(path) == .store)
@@ -104,15 +104,22 @@ import Testing
         let models = try repositoryModels()
         let store = try storeWithRounds(["2016"], models: models)
         try store.queue.writeWithoutTransaction { db in
-            try db.execute(sql: "DROP TABLE scenario_runs; DELETE FROM grdb_migrations WHERE identifier = 'v2-scenario-runs'")
+            try db.execute(sql: """
+                DROP TABLE scenario_runs; DROP TABLE hazard_actions; DROP TABLE hazard_register;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2-scenario-runs', 'v3-hazard-register')
+                """)
         }
         #expect(try store.appliedMigrations() == ["v1-initial"])
         let path = store.path
         try store.close()
         let reopened = try SQLiteStore.open(path, access: .read)
-        #expect(try reopened.appliedMigrations() == ["v1-initial", "v2-scenario-runs"])
+        #expect(try reopened.appliedMigrations() == ["v1-initial", "v2-scenario-runs", "v3-hazard-register"])
         #expect(try reopened.roundIDs() == ["2016"])
         #expect(try reopened.saveScenarioRun(name: "after upgrade", definition: "x", resultJSON: "{}") == 1)
+        // The register of a round stored before it existed is filled from its hazards rows, all open.
+        let register = try reopened.register(round: "2016")
+        #expect(register.count == (try reopened.dataset(round: "2016", models: models)).hazards.count && !register.isEmpty)
+        #expect(register.allSatisfy { $0.finding.status == .open && $0.version == 1 })
     }
 
     @Test func readersNeverCreateAStore() throws {

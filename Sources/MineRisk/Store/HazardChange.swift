@@ -1,0 +1,29 @@
+import Foundation
+
+/// A change to the register made on a version of a finding that has since changed: a conflict, never an overwrite.
+public struct HazardChange: Sendable {
+    public var actor: String
+    /// The version the change was made on; nil: the current one.
+    public var expectedVersion: Int?
+
+    public init(actor: String, expectedVersion: Int? = nil) {
+        self.actor = actor
+        self.expectedVersion = expectedVersion
+    }
+}
+
+/// One entry of the append-only action log.
+public struct HazardAction: Sendable, Codable, Equatable {
+    public var seq: Int
+    public var hazard: String
+    public var action: String
+    public var actor: String
+    public var at: String
+    public var from: String?
+    public var to: String
+    public var version: Int
+    public var detail: String
+
+    public static let columns = ["seq", "hazard_id", "action", "actor", "at", "from_status", "to_status", "version", "detail"]
+    public var cells: [String] { [String(seq), hazard, action, actor, at, from ?? "", to, String(version), detail] }
+}
