@@ -11,6 +11,8 @@ struct PointTracker {
     private var recent: [WarningLevel]
     private var recentCount = 0, recentNext = 0
     private var window: TimeWindow
+    private var rainSums: [Double] = []
+    private var rainLabels: [String] = []
     private var smoothed: TimeWindow
     private var reference: (time: Int64, value: Double)?
     private let intervalSeconds: Int64
@@ -42,6 +44,8 @@ struct PointTracker {
         switch rule.method {
         case let .rainstorm(signals):
             window = TimeWindow(capacity: (signals.windows.last ?? 12) * perHour + 2)
+            rainSums = [Double](repeating: 0, count: signals.windows.count)
+            rainLabels = signals.signals.map { "rain \($0.hours) h" }
             smoothed = TimeWindow(capacity: 1)
         case let .tangentAngle(settings):
             window = TimeWindow(capacity: Int(settings.smoothingHours.rounded(.up)) * perHour + 2)
@@ -101,14 +105,10 @@ struct PointTracker {
             let windows = signals.windows
             window.drop(before: time - Int64(windows.last! * 3600) + 1)
             window.append(time, value)
-            var sums: [Double] = []
-            sums.reserveCapacity(windows.count)
-            for hours in windows { sums.append(window.sum(after: time - Int64(hours * 3600))) }
-            let level = signals.level(sums: sums)
-            let shown = signals.signals.first { $0.level == level } ?? signals.signals.last!
-            let index = windows.firstIndex(of: shown.hours)!
-            measure = sums[index]
-            measureLabel = "rain \(shown.hours) h"
+            for (i, hours) in windows.enumerated() { rainSums[i] = window.sum(after: time - Int64(hours * 3600)) }
+            let (level, shown) = signals.signal(sums: rainSums)
+            measure = rainSums[signals.windowIndex[shown]]
+            measureLabel = rainLabels[shown]
             return level
         case let .tangentAngle(settings):
             return angleLevel(time: time, value: value, settings)

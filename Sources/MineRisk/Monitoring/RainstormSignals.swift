@@ -8,7 +8,18 @@ public struct RainstormSignals: Sendable, Hashable {
     }
 
     /// Highest level first.
-    public var signals: [Signal]
+    public let signals: [Signal]
+    /// The windows to keep sums of, in hours, distinct and ascending.
+    public let windows: [Int]
+    /// For each signal, the index of its window in `windows`.
+    let windowIndex: [Int]
+
+    public init(signals: [Signal]) {
+        self.signals = signals
+        let windows = Array(Set(signals.map(\.hours))).sorted()
+        self.windows = windows
+        windowIndex = signals.map { signal in windows.firstIndex(of: signal.hours)! }
+    }
 
     /// CMA Order 16 (2007) [order unverified; thresholds from several independent sources], used for rainfall
     /// by GB 51108-2015 §8.3 (rainfall yellow = the rainstorm amount).
@@ -19,16 +30,11 @@ public struct RainstormSignals: Sendable, Hashable {
         Signal(level: .blue, hours: 12, millimetres: 50),    // blue: ≥ 50 mm in 12 h
     ])
 
-    /// The windows to keep sums of, in hours, distinct and ascending.
-    public var windows: [Int] { Array(Set(signals.map(\.hours))).sorted() }
+    /// The level given the rain sums over `windows` (same order), and the signal shown as its cause.
+    public func level(sums: [Double]) -> WarningLevel { signal(sums: sums).level }
 
-    /// The level given the rain sums over `windows` (same order).
-    public func level(sums: [Double]) -> WarningLevel {
-        let windows = self.windows
-        for signal in signals {
-            let index = windows.firstIndex(of: signal.hours)!
-            if sums[index] >= signal.millimetres { return signal.level }
-        }
-        return .none
+    func signal(sums: [Double]) -> (level: WarningLevel, index: Int) {
+        for (i, signal) in signals.enumerated() where sums[windowIndex[i]] >= signal.millimetres { return (signal.level, i) }
+        return (.none, signals.count - 1)
     }
 }

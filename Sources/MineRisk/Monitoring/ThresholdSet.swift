@@ -28,9 +28,17 @@ public struct ThresholdSet: Sendable, Hashable {
         return ponds.last { $0.facilityID == facility && $0.validFrom <= day && day <= $0.validTo }
     }
 
+    /// The entries of each pond, in file order, for looking many points up.
+    public func entriesByFacility() -> [String: [PondThresholds]] {
+        Dictionary(grouping: ponds, by: \.facilityID)
+    }
+
     /// The rule of one point on a day: the point's own, else its item's, else the defaults.
-    public func rule(for point: MonitoringPoint, pondClass: Int, on day: String) -> ThresholdRule {
-        let entry = entry(facility: point.facilityID, on: day)
+    /// - Parameter entries: `entriesByFacility()`, when many points are looked up.
+    public func rule(for point: MonitoringPoint, pondClass: Int, on day: String, entries: [String: [PondThresholds]]? = nil) -> ThresholdRule {
+        let day = String(day.prefix(10))
+        let entry = entries.map { $0[point.facilityID]?.last { $0.validFrom <= day && day <= $0.validTo } }
+            ?? self.entry(facility: point.facilityID, on: day)
         if let rule = entry?.points[point.id] { return rule }
         if let rule = entry?.items[point.item] { return rule }
         return ThresholdDefaults.rule(for: point.item, pondClass: pondClass, damType: entry?.damType ?? .upstream)

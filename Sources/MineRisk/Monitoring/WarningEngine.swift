@@ -41,6 +41,7 @@ public struct WarningEngine {
         var used = 0, total = 0
         let limit = until?.seconds ?? .max
         let persistence = data.thresholds.persistence
+        let entries = data.thresholds.entriesByFacility()
         let ruleDay = until.map { ISOTime.day($0.seconds, offsetMinutes: $0.offsetMinutes) }
         _ = try reader.read(skipInvalid: skipInvalid, problems: &problems, rejects: &rejects) { reading in
             total += 1
@@ -54,7 +55,7 @@ public struct WarningEngine {
                 let point = points[p]
                 let pond = data.ponds[pondIndex[point.facilityID]!]
                 let day = ruleDay ?? ISOTime.day(reading.time, offsetMinutes: reading.offsetMinutes)
-                trackers[p] = PointTracker(rule: data.thresholds.rule(for: point, pondClass: pond.pondClass, on: day),
+                trackers[p] = PointTracker(rule: data.thresholds.rule(for: point, pondClass: pond.pondClass, on: day, entries: entries),
                                            persistence: persistence, intervalMinutes: point.intervalMinutes, isRainfall: point.item == .rainfall)
             }
             if trackers[p]!.add(time: reading.time, value: reading.value, usable: reading.quality != .bad) {
