@@ -66,6 +66,22 @@ public struct WarningSpan: Sendable, Encodable {
     public var peakPoint: String
     public var peakValue: Double?
     public var peakThreshold: Double?
+
+    enum CodingKeys: String, CodingKey { case pond, item, level, start, end, peak, peakPoint, peakValue, peakThreshold }
+
+    /// Written with `end: null` while the warning is open.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pond, forKey: .pond)
+        try c.encode(item, forKey: .item)
+        try c.encode(level, forKey: .level)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(peak, forKey: .peak)
+        try c.encode(peakPoint, forKey: .peakPoint)
+        try c.encode(peakValue, forKey: .peakValue)
+        try c.encode(peakThreshold, forKey: .peakThreshold)
+    }
 }
 
 /// Ponds by level, overall and per county.
