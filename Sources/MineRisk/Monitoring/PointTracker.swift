@@ -7,9 +7,9 @@ struct PointTracker {
     let rule: ThresholdRule
     let persistence: Int
     let isRainfall: Bool
-    /// Raw levels of the last `persistence` readings (a ring).
-    private var recent: [WarningLevel]
-    private var recentCount = 0, recentNext = 0
+    /// Raw levels of the last `persistence` readings, 3 bits each, newest lowest (persistence ≤ 16).
+    private var recent: UInt64 = 0
+    private var recentCount = 0
     private var window: TimeWindow
     private var rainSums: [Double] = []
     private var rainLabels: [String] = []
@@ -39,7 +39,6 @@ struct PointTracker {
         self.persistence = persistence
         self.isRainfall = isRainfall
         intervalSeconds = Int64(intervalMinutes) * 60
-        recent = [WarningLevel](repeating: .none, count: persistence)
         let perHour = max(1, 60 / max(1, intervalMinutes))
         switch rule.method {
         case let .rainstorm(signals):
@@ -84,12 +83,17 @@ struct PointTracker {
         lastValueTimeBefore = lastValueTime
         lastValueTime = time
         let raw = rawLevel(time: time, value: value)
-        recent[recentNext] = raw
-        recentNext = recentNext + 1 == persistence ? 0 : recentNext + 1
+        recent = (recent << 3) | UInt64(raw.rawValue)
         recentCount = min(recentCount + 1, persistence)
         // A level holds only after `persistence` consecutive readings reach it (thresholds.yaml persistence).
         var level = WarningLevel.red
-        if recentCount < persistence { level = .none } else { for r in recent where r < level { level = r } }
+        if recentCount < persistence {
+            level = .none
+        } else {
+            var lowest = 4
+            for k in 0..<persistence { lowest = min(lowest, Int((recent >> UInt64(3 * k)) & 7)) }
+            level = WarningLevel(rawValue: lowest)!
+        }
         guard level != held else { return false }
         held = level
         return true

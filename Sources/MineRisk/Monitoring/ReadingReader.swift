@@ -30,6 +30,8 @@ struct ReadingReader {
         let stream = try ByteStream(path: path, displayName: displayName)
         var lastTime = [Int64](repeating: .min, count: pointIDs.count)
         var lastLine = [Int32](repeating: 0, count: pointIDs.count)
+        let idBytes = pointIDs.map { Array($0.utf8) }
+        var predicted = 0
         var header: CSVHeader?
         var columns = (point: 0, time: 1, value: 2, quality: -1, width: 3)
         var ranges = [Range<Int>](repeating: 0..<0, count: 8)
@@ -73,10 +75,19 @@ struct ReadingReader {
                     return
                 }
                 if let problem = h.checkWidth(record) { report(problem.location, problem.message); return }
-                guard let point = points.index(of: record.field(columns.point)) else {
+                // An export sorted by time lists the points in one order: try the point after the last one first.
+                let field = record.field(columns.point)
+                let guess = predicted < pointIDs.count ? predicted : 0
+                let point: Int
+                if idBytes[guess].count == field.count, idBytes[guess].withUnsafeBufferPointer({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) {
+                    point = guess
+                } else if let found = points.index(of: field) {
+                    point = found
+                } else {
                     report(record.location(columns.point), "unknown point \"\(record.string(columns.point))\": not in points.csv")
                     return
                 }
+                predicted = point + 1
                 guard let (time, offset) = ISOTime.parse(record.field(columns.time)) else {
                     report(record.location(columns.time), "expected an ISO 8601 time with its offset (2017-07-21T14:10:00+08:00), found \"\(record.string(columns.time))\"")
                     return

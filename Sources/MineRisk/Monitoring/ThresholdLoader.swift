@@ -35,7 +35,7 @@ public enum ThresholdLoader {
                 sawFormat = true
             case "persistence":
                 let count = try reader.integer(value, "persistence")
-                guard count >= 1 else { throw reader.fail(value, "persistence", "expected at least 1 reading, found \(count)") }
+                guard count >= 1, count <= 16 else { throw reader.fail(value, "persistence", "expected at least 1 reading and at most 16, found \(count)") }
                 set.persistence = count
             default:
                 for (index, pond) in try reader.sequence(value, "ponds").enumerated() {
