@@ -8,7 +8,7 @@ struct MineRiskCommand: ParsableCommand {
         commandName: "minerisk",
         abstract: "Grades the safety risk of mines and tailings ponds from expert assessments.",
         discussion: "Run from the repository root, every command uses the bundled Liangshan 2017 data and Models/.",
-        subcommands: [GradeCommand.self, SimulateCommand.self, ScenarioCommand.self, ReportCommand.self, FormsCommand.self, DbCommand.self, HazardsCommand.self, SynthCommand.self, WeightsCommand.self, RankCommand.self, DoctorCommand.self]
+        subcommands: [GradeCommand.self, SimulateCommand.self, ScenarioCommand.self, ReportCommand.self, WarnCommand.self, FormsCommand.self, DbCommand.self, HazardsCommand.self, SynthCommand.self, WeightsCommand.self, RankCommand.self, DoctorCommand.self]
     )
 
     /// Picks a fast BLAS kernel before anything else runs, then parses the command line as usual.

@@ -7,7 +7,7 @@ struct SynthCommand: ParsableCommand {
         commandName: "synth",
         abstract: "Generate synthetic datasets: the bundled Liangshan rounds, or benchmark sets of any size.",
         discussion: "Every set is deterministic: the same seed and models give the same bytes.",
-        subcommands: [Liangshan.self, National.self]
+        subcommands: [Liangshan.self, National.self, Monitoring.self]
     )
 
     /// How the generators word their shared options.
@@ -99,6 +99,62 @@ struct SynthCommand: ParsableCommand {
                     .write(to: output)
                 let seconds = Date().timeIntervalSince(start)
                 print("wrote \(output): \(summary.facilities) facilities (\(summary.incomplete) incomplete), \(summary.experts) experts, \(summary.assessments) assessments, \(summary.hazards) hazards in \(String(format: "%.1f", seconds)) s")
+            }
+        }
+    }
+
+    struct Monitoring: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "monitoring",
+            abstract: "Write online-monitoring data: the Liangshan 2017 flood season, or a national benchmark day.",
+            discussion: """
+            Without --national: DATA/monitoring/points.csv, thresholds.yaml and readings.csv.gz for the ponds of \
+            DATA/facilities.csv that have online monitoring (10-minute readings for classes 1–3, hourly elsewhere), \
+            June–September 2017, with a rainstorm on 20 July and a few sensor faults. With --national N: N ponds of \
+            eight 10-minute points over one day, written with their facilities.csv into --output.
+            """
+        )
+
+        @OptionGroup var modelOption: ModelsOption<Wording>
+
+        @Option(name: .long, help: "Data folder whose facilities.csv gives the ponds (Liangshan).")
+        var data: String = "seeds/liangshan-2017"
+
+        @Option(name: .long, help: "Number of ponds of a national benchmark day.")
+        var national: Int?
+
+        @Option(name: .long, help: "Seed of the generator (default: the bundled data's, or 1 for --national).")
+        var seed: UInt64?
+
+        @Flag(name: .long, help: "Write readings.csv instead of readings.csv.gz.")
+        var plain = false
+
+        @Option(name: .shortAndLong, help: "Folder to write into (default DATA/monitoring; required with --national: its monitoring/ and facilities.csv).")
+        var output: String?
+
+        func validate() throws {
+            if let national, national < 1 { throw ValidationError("--national must be at least 1, found \(national)") }
+            if national != nil && output == nil { throw ValidationError("--national needs --output DIR") }
+        }
+
+        func run() throws {
+            try runReporting {
+                let models = try ModelLoader.load(directory: modelOption.models)
+                let started = Date()
+                let summary: MonitoringSynthesizer.Summary
+                if let national, let output {
+                    let (synth, facilities) = MonitoringSynthesizer.national(ponds: national, seed: seed ?? 1)
+                    do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
+                        throw MineRiskError.cannotCreate("\(output): cannot create the folder: \(error.localizedDescription)")
+                    }
+                    try AtomicWriter.write(facilities, to: (output as NSString).appendingPathComponent("facilities.csv"))
+                    summary = try synth.write(to: (output as NSString).appendingPathComponent("monitoring"), gzip: !plain)
+                } else {
+                    summary = try MonitoringSynthesizer.writeLiangshan(directory: data, models: models, output: output, gzip: !plain,
+                                                                       seed: seed ?? MonitoringSynthesizer.liangshanSeed)
+                }
+                for path in summary.files { print("wrote \(path)") }
+                print("\(summary.points) points, \(summary.readings) readings (SHA-256 of the text \(summary.readingsSHA256)) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
             }
         }
     }

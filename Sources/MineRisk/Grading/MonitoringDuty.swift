@@ -23,4 +23,9 @@ public struct MonitoringDuty: Sendable, Equatable {
 
     /// Whether a pond of a class must be monitored online.
     public func requires(pondClass: Int) -> Bool { pondClass <= lowestClass }
+
+    /// Whether a pond of a class must be monitored online on a day (YYYY-MM-DD, or an ISO 8601 time compared by its date).
+    public static func onlineMonitoringRequired(pondClass: Int, on date: String) -> Bool {
+        inForce(on: String(date.prefix(10))).requires(pondClass: pondClass)
+    }
 }

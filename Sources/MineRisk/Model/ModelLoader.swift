@@ -37,7 +37,7 @@ public enum ModelLoader {
             throw MineRiskError.missingInput("\(directory): no such models folder (pass --models DIR, or run from the repository root where Models/ is)")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !notModels.contains($0) }.sorted()
         guard !names.isEmpty else { throw MineRiskError.missingInput("\(directory): no model files (*.yaml) in this folder") }
         var problems = ProblemList()
         var loaded: [LoadedModel] = []
@@ -66,6 +66,9 @@ public enum ModelLoader {
         try problems.throwIfAny()
         return ModelSet(loaded)
     }
+
+    /// Files of the models folder that are not indicator models (the warning → grade table, read by Monitoring).
+    public static let notModels: Set<String> = ["warning-grades.yaml"]
 
     /// Loads and checks one model file.
     public static func load(path: String) throws -> LoadedModel {

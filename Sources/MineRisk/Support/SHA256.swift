@@ -55,3 +55,27 @@ final class PendingDigest: @unchecked Sendable {
         return digest
     }
 }
+
+/// SHA-256 of bytes that arrive in pieces (libcrypto's EVP digest), for files too large to hold.
+struct PendingDigestStream {
+    private let context: OpaquePointer
+
+    init() {
+        context = EVP_MD_CTX_new()
+        // EVP_DigestInit_ex fails only when the library cannot allocate or has no SHA-256.
+        precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "libcrypto could not start a SHA-256")
+    }
+
+    func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+    }
+
+    /// The hex digest; the stream cannot be used afterwards.
+    func finish() -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(context, &digest, &length)
+        EVP_MD_CTX_free(context)
+        return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
+    }
+}

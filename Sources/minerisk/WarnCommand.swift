@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import MineRisk
+
+struct WarnCommand: ParsableCommand, FormatWriting {
+    static let configuration = CommandConfiguration(
+        commandName: "warn",
+        abstract: "Early warning from the ponds' online monitoring: blue, yellow, orange or red (GB 39496-2020 §5.5).",
+        discussion: """
+        Reads DATA/monitoring/points.csv, thresholds.yaml and readings.csv (or readings.csv.gz, streamed). Each point's \
+        level holds after `persistence` consecutive readings reach it; items and ponds follow GB 39496-2020 §5.5.4 \
+        (4 blue → yellow, 3 yellow → orange, 2 orange → red). Offline and stuck sensors and ponds without working \
+        monitoring are findings. The bundled data's readings are generated on first use.
+        """
+    )
+
+    static let formats: [OutputFormat] = [.table, .csv, .json, .xlsx]
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(name: .long, help: "Report as of this time (ISO 8601 with offset, e.g. 2017-07-20T17:00:00+08:00): readings after it are not used.")
+    var at: String?
+
+    @Option(name: .long, help: "Start of a period: warnings that ended before it are left out (with --to).")
+    var from: String?
+
+    @Option(name: .long, help: "End of a period: the report is as of it.")
+    var to: String?
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if at != nil && (from != nil || to != nil) { throw ValidationError("--at excludes --from and --to") }
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+        for (name, value) in [("--at", at), ("--from", from), ("--to", to)] {
+            if let value, ISOTime.parse(value) == nil {
+                throw ValidationError("\(name): expected an ISO 8601 time with its offset (2017-07-20T17:00:00+08:00), found \"\(value)\"")
+            }
+        }
+        if let from, let to, ISOTime.parse(from)!.seconds > ISOTime.parse(to)!.seconds {
+            throw ValidationError("--from \(from) is after --to \(to)")
+        }
+    }
+
+    func run() throws {
+        try runReporting {
+            let format = try outputOptions.resolvedFormat(for: Self.self)
+            try outputOptions.checkDestination(format: format)
+            let models = try dataOptions.loadModels()
+            if let generated = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models) {
+                FileHandle.standardError.write(Data("minerisk: generated the bundled readings (\(generated.readings) readings) into \(generated.folder)\n".utf8))
+            }
+            let data = try MonitoringData.load(directory: dataOptions.data, models: models, skipInvalid: dataOptions.skipInvalid)
+            let until = (at ?? to).flatMap { ISOTime.parse($0) }
+            let report = try WarningEngine(data: data, until: until, from: from.flatMap { ISOTime.parse($0) },
+                                           skipInvalid: dataOptions.skipInvalid).run()
+            try writeRejects(report)
+            switch format {
+            case .table: try outputOptions.emit(report.table(colour: outputOptions.output == nil && terminalWantsColour))
+            case .csv: try outputOptions.emit(report.csv())
+            case .json: try outputOptions.emit(try encodeJSON(report))
+            case .xlsx: try report.workbook().write(to: outputOptions.output!)
+            case .markdown, .html: break
+            }
+        }
+    }
+
+    /// With --skip-invalid, every rejected row goes to a reject file beside the output (or in the working folder).
+    private func writeRejects(_ report: WarningReport) throws {
+        guard dataOptions.skipInvalid else { return }
+        let base = outputOptions.output.map { ($0 as NSString).deletingPathExtension } ?? "minerisk-warn"
+        let path = base + ".rejects.csv"
+        var writer = CSVWriter()
+        writer.row(["file", "line", "reason"])
+        for reject in report.rejects { writer.row([reject.file, String(reject.line), reject.reason]) }
+        try AtomicWriter.write(writer.text, to: path)
+        FileHandle.standardError.write(Data("minerisk: \(report.rejects.count) rejected rows written to \(path)\n".utf8))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite struct WarnCLITests {
+    /// `minerisk warn` on the bundled data, as of the rainstorm: one pond red, one orange, in JSON as the issue lays out.
+    @Test func jsonDuringTheStorm() throws {
+        let result = try minerisk(["warn", "--at", "2017-07-20T16:30:00+08:00", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = result.json
+        #expect(report["asOf"] as? String == "2017-07-20T16:30:00+08:00")
+        let summary = try #require(report["summary"] as? [String: Any])
+        let byLevel = try #require(summary["byLevel"] as? [String: Int])
+        #expect(byLevel["red"] == 1 && byLevel["orange"] == 1)
+        let ponds = try #require(report["ponds"] as? [[String: Any]])
+        let red = try #require(ponds.first { $0["level"] as? String == "red" })
+        let items = try #require(red["items"] as? [[String: Any]])
+        #expect(items.contains { $0["item"] as? String == "rainfall" && $0["level"] as? String == "red" })
+        #expect(report["warnings"] as? [[String: Any]] != nil)
+    }
+
+    @Test func csvXlsxAndPeriod() throws {
+        let folder = try temporaryFolder()
+        let csv = folder.appendingPathComponent("levels.csv").path
+        let result = try minerisk(["warn", "--from", "2017-07-01T00:00:00+08:00", "--to", "2017-07-31T23:59:00+08:00", "--output", csv])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("as_of,pond,".utf8)))
+        let xlsx = try minerisk(["warn", "--output", folder.appendingPathComponent("w.xlsx").path])
+        #expect(xlsx.status == 0, "\(xlsx.stderr)")
+        let table = try minerisk(["warn"])
+        #expect(table.stdout.contains("Findings (2)"))
+    }
+
+    /// Bad readings exit 65 with file:line:column; --skip-invalid writes the reject file.
+    @Test func badInputExit65AndSkipInvalid() throws {
+        let folder = try temporaryFolder()
+        let monitoring = folder.appendingPathComponent("monitoring")
+        try FileManager.default.createDirectory(at: monitoring, withIntermediateDirectories: true)
+        try "id,name,kind,county,standardized,status,idle_months,storage_volume_10k_m3,dam_height_m,online_monitoring,slope_safety_factor,required_safety_factor,freeboard_ok,beach_length_ok,flood_discharge,capacity_tpa\nTP1,一号库,tailings_pond,西昌市,yes,operating,,2000,70,yes,,,yes,yes,normal,\n"
+            .write(to: folder.appendingPathComponent("facilities.csv"), atomically: true, encoding: .utf8)
+        try "point_id,facility_id,item,unit,location,installed_on,interval_minutes\nR1,TP1,rainfall,mm,gauge,2016-01-01,10\n"
+            .write(to: monitoring.appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
+        try "format: {kind: monitoring-thresholds, version: 1}\npersistence: 2\nponds: []\n".write(to: monitoring.appendingPathComponent("thresholds.yaml"), atomically: true, encoding: .utf8)
+        try "point_id,time,value,quality\nR1,2017-07-01T00:00:00+08:00,1,good\nR1,2017-07-01T00:10:00+08:00,-2,good\n"
+            .write(to: monitoring.appendingPathComponent("readings.csv"), atomically: true, encoding: .utf8)
+        let refused = try minerisk(["warn", "--data", folder.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("readings.csv:3:3: value -2 mm is impossible for rainfall"), "\(refused.stderr)")
+        let skipped = try minerisk(["warn", "--data", folder.path, "--skip-invalid", "--output", folder.appendingPathComponent("out.csv").path])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        let rejects = try String(contentsOfFile: folder.appendingPathComponent("out.rejects.csv").path, encoding: .utf8)
+        #expect(rejects.contains("impossible for rainfall"))
+        let usage = try minerisk(["warn", "--at", "yesterday"])
+        #expect(usage.status == 64)
+    }
+}
