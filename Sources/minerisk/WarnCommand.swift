@@ -55,14 +55,27 @@ struct WarnCommand: ParsableCommand, FormatWriting {
             let report = try WarningEngine(data: data, until: until, from: from.flatMap { ISOTime.parse($0) },
                                            skipInvalid: dataOptions.skipInvalid).run()
             try writeRejects(report)
+            let warnings = EarlyWarnings(monitoring: report, hiddenDangers: try hiddenDangerWarnings(asOf: String(report.asOf.prefix(10)), models: models))
             switch format {
-            case .table: try outputOptions.emit(report.table(colour: outputOptions.output == nil && terminalWantsColour))
+            case .table: try outputOptions.emit(warnings.table(colour: outputOptions.output == nil && terminalWantsColour))
             case .csv: try outputOptions.emit(report.csv())
-            case .json: try outputOptions.emit(try encodeJSON(report))
-            case .xlsx: try report.workbook().write(to: outputOptions.output!)
+            case .json: try outputOptions.emit(try encodeJSON(warnings))
+            case .xlsx: try warnings.workbook().write(to: outputOptions.output!)
             case .markdown, .html: break
             }
         }
+    }
+
+    /// The register's overdue major hidden dangers on the report's day (red warnings, DOMAIN §10), when the data
+    /// folder holds a round (facilities.csv, hazards.csv, …); a folder of monitoring files alone has none.
+    private func hiddenDangerWarnings(asOf day: String, models: ModelSet) throws -> [HazardWarning] {
+        let folder = dataOptions.data
+        let present = DatasetLoader.requiredFiles.allSatisfy { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+        guard present else { return [] }
+        var loader = DatasetLoader(directory: folder, models: models)
+        loader.catalog = try dataOptions.loadCatalog()
+        let data = try loader.load()
+        return HazardRegister(dataset: data).warnings(asOf: day)
     }
 
     /// With --skip-invalid, every rejected row goes to a reject file beside the output (or in the working folder).

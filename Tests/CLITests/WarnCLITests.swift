@@ -18,6 +18,23 @@ import Testing
         #expect(report["warnings"] as? [[String: Any]] != nil)
     }
 
+    /// An overdue major hidden danger of the register is a red warning in `warn` (DOMAIN §10): the bundled
+    /// register's UG-17 on UG007 has its deadline 2017-05-14, so it is overdue on the 15th and not on the 14th.
+    @Test func overdueMajorHiddenDangersAreRedWarnings() throws {
+        func warnings(at time: String) throws -> [[String: Any]] {
+            let result = try minerisk(["warn", "--at", time, "--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(result.json["hiddenDangerWarnings"] as? [[String: Any]])
+        }
+        let before = try warnings(at: "2017-05-14T23:00:00+08:00")
+        #expect(!before.contains { $0["facility"] as? String == "UG007" })
+        let after = try warnings(at: "2017-06-01T08:00:00+08:00")
+        let ug007 = try #require(after.first { $0["facility"] as? String == "UG007" })
+        #expect(ug007["level"] as? String == "red" && ug007["code"] as? String == "UG-17" && ug007["since"] as? String == "2017-05-14")
+        let table = try minerisk(["warn", "--at", "2017-06-01T08:00:00+08:00"])
+        #expect(table.stdout.contains("Hidden-danger warnings") && table.stdout.contains("UG-17"))
+    }
+
     @Test func csvXlsxAndPeriod() throws {
         let folder = try temporaryFolder()
         let csv = folder.appendingPathComponent("levels.csv").path
