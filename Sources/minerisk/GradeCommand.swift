@@ -19,18 +19,49 @@ struct GradeCommand: ParsableCommand, FormatWriting {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup(title: "Store") var storeOptions: GradeStoreOptions
 
+    @Flag(name: .long, help: "Grades follow the ponds' online-monitoring warnings as of the round's date (DATA/monitoring; Models/warning-grades.yaml: red → major, orange → at least significant).")
+    var warnings = false
+
+    @Option(name: .long, help: "With --warnings: the warning levels at this time (ISO 8601 with offset) instead of the end of the round's day.")
+    var warningsAt: String?
+
+    func validate() throws {
+        if warningsAt != nil && !warnings { throw ValidationError("--warnings-at goes with --warnings") }
+        if let warningsAt, ISOTime.parse(warningsAt) == nil {
+            throw ValidationError("--warnings-at: expected an ISO 8601 time with its offset (2017-07-20T16:30:00+08:00), found \"\(warningsAt)\"")
+        }
+    }
+
     func run() throws {
         try runReporting {
             let format = try outputOptions.resolvedFormat(for: Self.self)
             try outputOptions.checkDestination(format: format)
             let models = try dataOptions.loadModels()
             let data = try storeOptions.loadData(models: models, dataOptions: dataOptions)
-            let report = try Grader(models: models, options: try grading.options()).grade(data)
+            var report = try Grader(models: models, options: try grading.options()).grade(data)
+            if warnings { report = try followingWarnings(report, models: models) }
             try storeOptions.saveIfAsked(report)
             try writeRejects(report)
             try outputOptions.write(try report.rendered(as: format, models: models, colour: outputOptions.output == nil && terminalWantsColour,
                                                             hazards: hazardSummary(data, report: report)))
         }
+    }
+
+    /// Raises each monitored pond to the grade its warning level calls for at the end of the round's day (China
+    /// Standard Time, +08:00, the offset of the bureau's readings).
+    private func followingWarnings(_ report: GradeReport, models: ModelSet) throws -> GradeReport {
+        let folder = dataOptions.data
+        let monitoring = try MonitoringData.load(directory: folder, models: models)
+        let time = warningsAt ?? "\(report.provenance.asOf.date)T23:59:59+08:00"
+        let warned = try WarningEngine(data: monitoring, until: ISOTime.parse(time)).run()
+        let rules = try WarningGradeRules.load(path: (dataOptions.modelFolder.models as NSString).appendingPathComponent("warning-grades.yaml"))
+        var floors: [String: GradeFloor] = [:]
+        for pond in warned.ponds {
+            guard let grade = rules.minimumGrade(for: pond.level) else { continue }
+            floors[pond.id] = GradeFloor(grade: grade, reason: "\(pond.level.name) online-monitoring warning as of \(time)")
+        }
+        let text = rules.minimumGrades.sorted { $0.key > $1.key }.map { "\($0.key.name) → at least \($0.value.rawValue)" }.joined(separator: ", ")
+        return report.raising(to: floors, rule: RuleInForce(id: "warning-grades", text: "\(text) as of \(time)", source: rules.source))
     }
 
     /// With --skip-invalid, every rejected row goes to a reject file beside the output (or in the working folder).

@@ -35,6 +35,27 @@ import Testing
         #expect(table.stdout.contains("Hidden-danger warnings") && table.stdout.contains("UG-17"))
     }
 
+    /// Grades follow warnings (Models/warning-grades.yaml, the bureau's choice): during the storm TP005 is red and
+    /// grades major, TP006 orange and grades at least significant, both `gradedBy: "warning"`; without --warnings
+    /// the grades are the assessment's.
+    @Test func gradesFollowWarnings() throws {
+        func grades(_ extra: [String]) throws -> [String: [String: Any]] {
+            let result = try minerisk(["grade", "--format", "json"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let facilities = try #require(result.json["facilities"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: facilities.map { ($0["id"] as! String, $0) })
+        }
+        let plain = try grades([])
+        let warned = try grades(["--warnings", "--warnings-at", "2017-07-20T16:30:00+08:00"])
+        #expect(warned["TP005"]?["grade"] as? String == "major" && warned["TP005"]?["gradedBy"] as? String == "warning")
+        let tp006 = try #require(warned["TP006"])
+        #expect(["significant", "major"].contains(tp006["grade"] as? String))
+        #expect(plain["TP006"]?["gradedBy"] as? String != "warning")
+        #expect(plain["TP005"]?["gradedBy"] as? String != "warning")
+        let refused = try minerisk(["grade", "--warnings-at", "2017-07-20T16:30:00+08:00"])
+        #expect(refused.status == 64)
+    }
+
     @Test func csvXlsxAndPeriod() throws {
         let folder = try temporaryFolder()
         let csv = folder.appendingPathComponent("levels.csv").path
