@@ -89,10 +89,7 @@ public struct Grader {
         let final = results.map { $0! }
         let provenance = Provenance(
             engine: engineVersion,
-            models: models.models.values.sorted { $0.model.kind < $1.model.kind }.map {
-                ModelProvenance(kind: $0.model.kind, file: ($0.file as NSString).lastPathComponent,
-                                modelVersion: $0.model.modelVersion, sha256: $0.sha256, consistency: consistency[$0.model.kind])
-            },
+            models: models.provenance(consistency: consistency),
             riTable: options.riTable, ahpMethod: options.ahpMethod, weighting: options.weighting.label,
             fuzzyOperator: options.evaluation == .weightedSum ? "weighted-sum s = Xw" : "\(options.fuzzyOperator.rawValue) \(options.fuzzyOperator.notation)",
             gradeRule: options.gradeRule, asOf: asOf, rules: rules,

@@ -65,10 +65,7 @@ public enum RoundLoader {
             }
             return file
         }
-        let provenance = models.models.values.sorted { $0.model.kind < $1.model.kind }.map {
-            ModelProvenance(kind: $0.model.kind, file: ($0.file as NSString).lastPathComponent,
-                            modelVersion: $0.model.modelVersion, sha256: $0.sha256)
-        }
+        let provenance = models.provenance()
         let indicatorIDs = models.models.mapValues { $0.model.indicators.map(\.id) }
         return RoundData(dataset: dataset, coalMines: coalMines, accidents: accidents, files: files, models: provenance,
                          indicatorIDs: indicatorIDs)
