@@ -94,6 +94,21 @@ import Testing
         #expect(degrees.contains { $0 != .normal })
     }
 
+    /// A pond's online-monitoring indicator agrees with its online_monitoring field: without a system its experts
+    /// score coverage and operation below the model's major edge (55).
+    @Test func monitoringIndicatorAgreesWithTheField() throws {
+        let unmonitored = Set(try csvTable(seed2017 + "/facilities.csv").filter { $0["kind"] == "tailings_pond" && $0["online_monitoring"] == "no" }.map { $0["id"]! })
+        #expect(!unmonitored.isEmpty)
+        var values: [String: [Double]] = [:]
+        for row in try csvTable(seed2017 + "/assessments.csv") where row["indicator_id"] == "tp_online_monitoring" {
+            values[row["facility_id"]!, default: []].append(Double(row["value"]!)!)
+        }
+        for id in unmonitored {
+            guard let scores = values[id] else { continue }
+            #expect(scores.reduce(0, +) / Double(scores.count) < 55, "\(id) has no online monitoring but scores \(scores)")
+        }
+    }
+
     /// Grades mostly low and general, some significant, a few major, exactly one complete facility major only by its veto.
     @Test func gradeDistribution() throws {
         let report = try gradeFolder(seed2017)
