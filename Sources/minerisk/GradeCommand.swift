@@ -28,8 +28,8 @@ struct GradeCommand: ParsableCommand {
             try writeRejects(report)
             switch format {
             case .table: try outputOptions.emit(report.table(colour: outputOptions.output == nil && terminalWantsColour))
-            case .csv: try outputOptions.emit(report.csv())
-            case .json: try outputOptions.emit(try encodeJSON(report))
+            case .csv: try outputOptions.stream { try report.writeCSV(to: $0) }
+            case .json: try outputOptions.stream { try report.writeJSON(to: $0) }
             case .markdown: try outputOptions.emit(report.markdown())
             case .xlsx: try report.workbook().write(to: outputOptions.output!)
             case .html: try outputOptions.emit(HTMLReport(report: report, models: models).render())

@@ -138,6 +138,15 @@ struct OutputOptions: ParsableArguments {
         try emit(Data(text.utf8))
     }
 
+    /// Streams an output to the --output file (atomically) or to standard output.
+    func stream(_ produce: (ByteSink) throws -> Void) throws {
+        if let output {
+            try ByteSink.write(to: output, produce)
+        } else {
+            try produce(ByteSink.standardOutput)
+        }
+    }
+
     func emit(_ data: Data) throws {
         if let output {
             try AtomicWriter.write(data, to: output)

@@ -8,7 +8,14 @@ extension FacilityResult {
 extension GradeReport {
     /// Facilities in the order a bureau reads them: graded worst first, then incomplete; by county and id.
     public var orderedFacilities: [FacilityResult] {
-        facilities.sorted { a, b in
+        orderedIndices.map { facilities[$0] }
+    }
+
+    /// The indices of `facilities` in the order of `orderedFacilities` (sorting indices moves no facility).
+    public var orderedIndices: [Int] {
+        let facilities = self.facilities
+        return facilities.indices.sorted { i, j in
+            let a = facilities[i], b = facilities[j]
             let ga = a.grade?.index ?? -1, gb = b.grade?.index ?? -1
             if ga != gb { return ga > gb }
             if a.kind != b.kind { return a.kind < b.kind }
