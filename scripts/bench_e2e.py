@@ -56,11 +56,11 @@ def timed(command, stdout=subprocess.DEVNULL):
     return seconds, usage.ru_maxrss / 1024, text, err
 
 
-def read_grades(path, kind):
-    if kind == "json":
-        with open(path, encoding="utf-8") as f:
-            return {r["id"]: r["grade"] or "" for r in json.load(f)["facilities"]}
-    with open(path, encoding="utf-8") as f:
+def read_grades(path, engine=False):
+    """id → grade (low … major, "" when not graded) of a peer's grades.csv or of the engine's grade table."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        if engine:  # the bilingual header of `minerisk grade --format csv`
+            return {r["编号 ID"]: r["Grade Grade (EN)"] for r in csv.DictReader(f)}
         return {r["id"]: r["grade"] for r in csv.DictReader(f)}
 
 
@@ -141,11 +141,11 @@ def measure(args, data, size, formats, peers, work):
             runs[p].append(seconds)
             rss[p] = max(rss[p], peak)
     med = {k: statistics.median(v) for k, v in runs.items() if v}
-    engine_grades = read_grades(outputs["json"], "json") if "json" in formats else None
+    engine_grades = read_grades(outputs["csv"], engine=True) if "csv" in formats else None
     agree = {}
     if engine_grades is not None:
         for p in (p for p in peers if runs[p]):
-            reference = read_grades(peer_out[p], "csv")
+            reference = read_grades(peer_out[p])
             agree[p] = sum(engine_grades[k] == reference.get(k) for k in engine_grades)
     scan_rate = input_mib / med["scan"]
     read_rate = input_mib / med["read"]
