@@ -3,8 +3,8 @@
 
 Same files, same models, same rules as `minerisk grade` with its defaults: expert values combined by
 expert weight (weighted mean; vote shares for level indicators), AHP eigenvector weights, piecewise-linear
-memberships, B = R·w (M(·,⊕)) normalised, score B·v graded by the model's bands, vetoes (hazards.csv,
-idle > 6 months) grade major, facilities missing an indicator are not graded.
+memberships, B = R·w (M(·,⊕)) normalised, score B·v graded by the model's bands, vetoes (hazards.csv)
+grade major, facilities missing an indicator are not graded.
 
 Usage: bench_numpy.py DATA MODELS [--grades OUT.csv]   prints one JSON line of stage seconds.
 """
@@ -58,8 +58,7 @@ def grade_facilities(models, weights, fac, haz, values, shares):
     grade = np.full(len(fac), -1)
     vetoed = np.zeros(len(fac), dtype=bool)
     vetoed[pd.Categorical(haz["facility_id"], categories=fac["id"]).codes] = True
-    idle = (fac["status"] == "idle").to_numpy() & (pd.to_numeric(fac.get("idle_months", pd.Series(["0"] * len(fac))).replace("", "0")).to_numpy() > 6)
-    vetoed |= idle
+    # A mine's idle time grades nothing (README, "grade"): only hazards.csv vetoes here.
     kinds = fac["kind"].to_numpy()
     offset = 0
     for kind, m in models.items():
