@@ -77,7 +77,7 @@ def grade_facilities(models, weights, fac, haz, values, shares):
         score = b @ np.array(m["grading"]["gradeValues"], dtype=float)
         tops = [band["to"] for band in m["grading"]["bands"][:-1]]
         grade[rows] = np.searchsorted(tops, score, side="right")
-    grade[vetoed & (grade >= 0)] = 3
+    grade[vetoed] = 3  # major whatever the score, complete or not
     return grade
 
 
