@@ -149,7 +149,8 @@ def measure(args, data, size, formats, peers, work):
             agree[p] = sum(engine_grades[k] == reference.get(k) for k in engine_grades)
     scan_rate = input_mib / med["scan"]
     read_rate = input_mib / med["read"]
-    engine_rss = max(rss[f"engine-{f}"] for f in formats)
+    # The memory target is for grading to the streamed formats; the XLSX workbook is still built in memory.
+    engine_rss = max(rss[f"engine-{f}"] for f in formats if f != "xlsx")
     fastest_peer = min((p for p in peers if p != "numpy"), key=lambda p: med[p], default=None)
     print(f"\n{size} facilities, {input_mib:.0f} MiB of CSV; {repeats} runs in turn, medians (numpy, XLSX once when large)")
     print(f"scan        cat to /dev/null {med['scan']:.3f} s = {scan_rate:.0f} MiB/s")
@@ -166,7 +167,8 @@ def measure(args, data, size, formats, peers, work):
     if fastest_peer:
         print(f"target      faster peer {fastest_peer} {med[fastest_peer]:.3f} s ÷ engine CSV {med['engine-csv']:.3f} s = "
               f"{med[fastest_peer] / med['engine-csv']:.2f}× (target ≥ 3×)")
-    print(f"memory      engine peak RSS {engine_rss:.0f} MiB = {engine_rss / input_mib:.2f}× the input (target < 2×)")
+    print(f"memory      engine peak RSS (CSV, JSON) {engine_rss:.0f} MiB = {engine_rss / input_mib:.2f}× the input (target < 2×)"
+          + (f"; XLSX {rss['engine-xlsx']:.0f} MiB = {rss['engine-xlsx'] / input_mib:.2f}×" if "xlsx" in formats else ""))
     return {
         "facilities": size, "inputMiB": round(input_mib, 1), "repeats": repeats,
         "scanSeconds": round(med["scan"], 3), "readSeconds": round(med["read"], 3),
@@ -177,6 +179,7 @@ def measure(args, data, size, formats, peers, work):
         "agree": agree, "facilitiesCompared": len(engine_grades) if engine_grades else 0,
         "speedupOverFasterPeer": round(med[fastest_peer] / med["engine-csv"], 2) if fastest_peer else None,
         "engineRssMiB": round(engine_rss, 1), "rssOverInput": round(engine_rss / input_mib, 2),
+        "engineRssByFormatMiB": {f: round(rss[f"engine-{f}"], 1) for f in formats},
         "peerRssMiB": {p: round(rss[p], 1) for p in peers},
     }
 
