@@ -12,11 +12,11 @@ For each size (synthetic national rounds, `minerisk synth national --facilities 
   - the engine's peak memory (max RSS of its grade processes) against the input's size,
 then time per facility from the smallest size to the largest. Last it prints one JSON line of every figure.
 
-Usage: scripts/bench_e2e.py [--sizes 40000,400000,1000000] [--repeats 5] [--large-repeats 3] [--work DIR]
+Usage: scripts/bench_e2e.py [--sizes 40000,400000,1000000] [--repeats 5] [--large-repeats 3] [--huge-repeats 1] [--work DIR]
                             [--keep] [--formats csv,json,xlsx] [--peers polars,duckdb,numpy] [--experts 7]
 Sizes above 100,000 facilities are "large": they run --large-repeats times, numpy and XLSX once each (the
-1,000,000 round is about 5 GB and every run of it takes minutes); above 500,000, numpy and XLSX are left out
-(they would need about 18 GB). Generated rounds go to --work (default a
+1,000,000 round is about 5 GB and every run of it takes minutes); above 500,000 they run --huge-repeats times
+and numpy and XLSX are left out (they would need about 18 GB). Generated rounds go to --work (default a
 temporary folder) and are deleted afterwards unless --keep; an existing round there is reused.
 Build first: swift build -c release. Peers need numpy, pandas, pyyaml, polars and duckdb (pip install …).
 """
@@ -71,6 +71,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--large-repeats", type=int, default=3)
+    parser.add_argument("--huge-repeats", type=int, default=1, help="runs above 500,000 facilities")
     parser.add_argument("--formats", default="csv,json,xlsx")
     parser.add_argument("--peers", default="polars,duckdb,numpy")
     parser.add_argument("--models", default=os.path.join(ROOT, "Models"))
@@ -112,7 +113,7 @@ def main():
 def measure(args, data, size, formats, peers, work):
     """Every figure of one size."""
     large = size > LARGE
-    repeats = max(1, args.large_repeats if large else args.repeats)
+    repeats = max(1, args.huge_repeats if size > HUGE else args.large_repeats if large else args.repeats)
     input_bytes = sum(os.path.getsize(os.path.join(data, f)) for f in FILES)
     input_mib = input_bytes / 2**20
     models = args.models
