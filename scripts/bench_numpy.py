@@ -3,8 +3,8 @@
 
 Same files, same models, same rules as `minerisk grade` with its defaults: expert values combined by
 expert weight (weighted mean; vote shares for level indicators), AHP eigenvector weights, piecewise-linear
-memberships, B = R·w (M(·,⊕)) normalised, score B·v graded by the model's bands, vetoes (hazards.csv,
-idle > 6 months) grade major, facilities missing an indicator are not graded.
+memberships, B = R·w (M(·,⊕)) normalised, score B·v graded by the model's bands, vetoes (hazards.csv)
+grade major, facilities missing an indicator are not graded.
 
 Usage: bench_numpy.py DATA MODELS [--grades OUT.csv]   prints one JSON line of stage seconds.
 """
@@ -52,16 +52,69 @@ def memberships(x, indicator):
     return np.stack([np.interp(xs, peaks, np.eye(4)[k]) for k in range(4)], axis=1)
 
 
-def main():
-    data, models_dir = sys.argv[1], sys.argv[2]
-    out = sys.argv[sys.argv.index("--grades") + 1] if "--grades" in sys.argv else None
-    t = {}
-    start = time.perf_counter()
+def grade_facilities(models, weights, fac, haz, values, shares):
+    """Grade indices (0 low … 3 major, −1 not graded) of every facility from the aggregated values (facility ×
+    indicator, NaN where no expert gave one) and level vote shares (facility × indicator × 4)."""
+    grade = np.full(len(fac), -1)
+    vetoed = np.zeros(len(fac), dtype=bool)
+    vetoed[pd.Categorical(haz["facility_id"], categories=fac["id"]).codes] = True
+    # A mine's idle time grades nothing (README, "grade"): only hazards.csv vetoes here.
+    kinds = fac["kind"].to_numpy()
+    offset = 0
+    for kind, m in models.items():
+        inds = [i for c in m["criteria"]["items"] for i in c["indicators"]]
+        cols = slice(offset, offset + len(inds))
+        offset += len(inds)
+        rows = np.nonzero(kinds == kind)[0]
+        v = values[rows, cols]
+        complete = ~np.isnan(v).any(axis=1)
+        rows, v = rows[complete], v[complete]
+        r = np.empty((len(rows), 4, len(inds)))
+        for j, ind in enumerate(inds):
+            r[:, :, j] = shares[rows, cols.start + j] if ind["scale"] == "level" else memberships(v[:, j], ind)
+        b = r @ weights[kind]
+        b /= b.sum(axis=1, keepdims=True)
+        score = b @ np.array(m["grading"]["gradeValues"], dtype=float)
+        tops = [band["to"] for band in m["grading"]["bands"][:-1]]
+        grade[rows] = np.searchsorted(tops, score, side="right")
+    grade[vetoed] = 3  # major whatever the score, complete or not
+    return grade
+
+
+def cell_arrays(facilities, total, f, j, sum_w, sum_wx, votes):
+    """values (facilities × indicators, NaN where no expert gave one) and level vote shares (× 4) from the
+    per-cell sums of a group-by: f, j the cell, sum_w Σw, sum_wx Σw·x, votes (cells × 4) Σw per level 1–4."""
+    values = np.full((facilities, total), np.nan)
+    shares = np.zeros((facilities, total, 4))
+    values[f, j] = sum_wx / sum_w
+    shares[f, j] = votes / sum_w[:, None]
+    return values, shares
+
+
+def load_models(models_dir):
     models = {}
     for path in sorted(glob.glob(models_dir + "/*.yaml")):
         with open(path, encoding="utf-8") as f:
             m = yaml.safe_load(f)
         models[m["kind"]] = m
+    return models
+
+
+def indicator_list(models):
+    """(kind, indicator) of every model in column order."""
+    return [(kind, i) for kind, m in models.items() for c in m["criteria"]["items"] for i in c["indicators"]]
+
+
+def write_grades(out, fac, grade):
+    pd.DataFrame({"id": fac["id"], "grade": [GRADES[g] if g >= 0 else "" for g in grade]}).to_csv(out, index=False)
+
+
+def main():
+    data, models_dir = sys.argv[1], sys.argv[2]
+    out = sys.argv[sys.argv.index("--grades") + 1] if "--grades" in sys.argv else None
+    t = {}
+    start = time.perf_counter()
+    models = load_models(models_dir)
     t["models"] = time.perf_counter() - start
 
     mark = time.perf_counter()
@@ -73,7 +126,7 @@ def main():
     t["read"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    indicators = [(kind, i) for kind, m in models.items() for c in m["criteria"]["items"] for i in c["indicators"]]
+    indicators = indicator_list(models)
     ids = [i["id"] for _, i in indicators]
     total = len(ids)
     f_code = pd.Categorical(ass["facility_id"], categories=fac["id"]).codes.astype(np.int64)
@@ -99,34 +152,11 @@ def main():
     t["weight"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    grade = np.full(len(fac), -1)
-    vetoed = np.zeros(len(fac), dtype=bool)
-    vetoed[pd.Categorical(haz["facility_id"], categories=fac["id"]).codes] = True
-    idle = (fac["status"] == "idle").to_numpy() & (pd.to_numeric(fac.get("idle_months", pd.Series(["0"] * len(fac))).replace("", "0")).to_numpy() > 6)
-    vetoed |= idle
-    kinds = fac["kind"].to_numpy()
-    offset = 0
-    for kind, m in models.items():
-        inds = [i for c in m["criteria"]["items"] for i in c["indicators"]]
-        cols = slice(offset, offset + len(inds))
-        offset += len(inds)
-        rows = np.nonzero(kinds == kind)[0]
-        v = values[rows, cols]
-        complete = ~np.isnan(v).any(axis=1)
-        rows, v = rows[complete], v[complete]
-        r = np.empty((len(rows), 4, len(inds)))
-        for j, ind in enumerate(inds):
-            r[:, :, j] = shares[rows, cols.start + j] if ind["scale"] == "level" else memberships(v[:, j], ind)
-        b = r @ weights[kind]
-        b /= b.sum(axis=1, keepdims=True)
-        score = b @ np.array(m["grading"]["gradeValues"], dtype=float)
-        tops = [band["to"] for band in m["grading"]["bands"][:-1]]
-        grade[rows] = np.searchsorted(tops, score, side="right")
-    grade[vetoed & (grade >= 0)] = 3
+    grade = grade_facilities(models, weights, fac, haz, values, shares)
     t["evaluate"] = time.perf_counter() - mark
     t["total"] = time.perf_counter() - start
     if out:
-        pd.DataFrame({"id": fac["id"], "grade": [GRADES[g] if g >= 0 else "" for g in grade]}).to_csv(out, index=False)
+        write_grades(out, fac, grade)
     print(json.dumps(t))
 
 

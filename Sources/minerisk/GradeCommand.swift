@@ -42,8 +42,14 @@ struct GradeCommand: ParsableCommand, FormatWriting {
             if warnings { report = try followingWarnings(report, models: models) }
             try storeOptions.saveIfAsked(report)
             try writeRejects(report)
-            try outputOptions.write(try report.rendered(as: format, models: models, colour: outputOptions.output == nil && terminalWantsColour,
-                                                            hazards: hazardSummary(data, report: report)))
+            switch format {
+            // CSV and JSON are streamed a block of facilities at a time, byte for byte what csv() and encodeJSON give.
+            case .csv: try outputOptions.stream { try report.writeCSV(to: $0) }
+            case .json: try outputOptions.stream { try report.writeJSON(to: $0) }
+            default:
+                try outputOptions.write(try report.rendered(as: format, models: models, colour: outputOptions.output == nil && terminalWantsColour,
+                                                                hazards: hazardSummary(data, report: report)))
+            }
         }
     }
 

@@ -45,6 +45,15 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Streams an output to the --output file (atomically) or to standard output.
+    func stream(_ produce: (ByteSink) throws -> Void) throws {
+        if let output {
+            try ByteSink.write(to: output, produce)
+        } else {
+            try produce(ByteSink.standardOutput)
+        }
+    }
+
     /// Writes text to the output file or standard output.
     func emit(_ text: String) throws {
         try emit(Data(text.utf8))

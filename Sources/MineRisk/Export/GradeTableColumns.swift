@@ -11,7 +11,7 @@ public enum GradeTableCell: Sendable, Equatable {
         switch self {
         case .empty: return ""
         case let .text(text): return text
-        case let .number(value, decimals): return String(format: "%.\(decimals)f", value)
+        case let .number(value, decimals): return FixedDecimal.text(value, decimals: decimals)
         }
     }
 }

@@ -72,7 +72,7 @@ public struct XLSXCell: Sendable, Hashable {
         case .empty: return ""
         case let .text(text): return text
         case let .number(number):
-            if let decimals = style.decimals { return String(format: "%.\(decimals)f", number) }
+            if let decimals = style.decimals { return FixedDecimal.text(number, decimals: decimals) }
             return number.clean
         }
     }

@@ -45,16 +45,27 @@ public struct XLSXSheet: Sendable {
     /// (plus room for the filter button when the sheet has an autofilter).
     public var effectiveColumnWidths: [Double] {
         if let columnWidths { return columnWidths }
-        var widths = [Int](repeating: 0, count: columnCount)
-        for row in rows {
-            // A row of one cell is a title: it may overflow into the empty cells beside it.
-            if row.count == 1 && columnCount > 1 { continue }
-            for (c, cell) in row.enumerated() {
-                let lines = cell.displayText.split(separator: "\n", omittingEmptySubsequences: false)
-                let width = lines.map { displayWidth(String($0)) }.max() ?? 0
-                widths[c] = max(widths[c], width + (cell.style.bold ? 1 : 0))
+        let columns = columnCount, rows = self.rows
+        // Blocks of rows measured side by side, then the widest of each column taken.
+        let block = 4096, blocks = (rows.count + block - 1) / block
+        var widest = [[Int]](repeating: [Int](repeating: 0, count: columns), count: blocks)
+        widest.withUnsafeMutableBufferPointer { widest in
+            try? ParallelTasks(threads: nil).run(blocks) { b in
+                for row in rows[(b * block)..<min(rows.count, (b + 1) * block)] {
+                    // A row of one cell is a title: it may overflow into the empty cells beside it.
+                    if row.count == 1 && columns > 1 { continue }
+                    for (c, cell) in row.enumerated() {
+                        let text = cell.displayText
+                        let width = text.utf8.contains(0x0A)
+                            ? text.split(separator: "\n", omittingEmptySubsequences: false).map { displayWidth(String($0)) }.max() ?? 0
+                            : displayWidth(text)
+                        widest[b][c] = max(widest[b][c], width + (cell.style.bold ? 1 : 0))
+                    }
+                }
             }
         }
+        var widths = [Int](repeating: 0, count: columns)
+        for block in widest { for c in 0..<columns { widths[c] = max(widths[c], block[c]) } }
         // Room for the autofilter's drop-down button in the header.
         return widths.map { Double(min(max($0 + 2, 6), 60)) + (autoFilterRow != nil ? 2 : 0) }
     }
