@@ -27,9 +27,7 @@ struct GradeCommand: ParsableCommand, FormatWriting {
 
     func validate() throws {
         if warningsAt != nil && !warnings { throw ValidationError("--warnings-at goes with --warnings") }
-        if let warningsAt, ISOTime.parse(warningsAt) == nil {
-            throw ValidationError("--warnings-at: expected an ISO 8601 time with its offset (2017-07-20T16:30:00+08:00), found \"\(warningsAt)\"")
-        }
+        try requireISOTime("--warnings-at", warningsAt)
     }
 
     func run() throws {

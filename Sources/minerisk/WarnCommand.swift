@@ -32,11 +32,7 @@ struct WarnCommand: ParsableCommand, FormatWriting {
     func validate() throws {
         if at != nil && (from != nil || to != nil) { throw ValidationError("--at excludes --from and --to") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
-        for (name, value) in [("--at", at), ("--from", from), ("--to", to)] {
-            if let value, ISOTime.parse(value) == nil {
-                throw ValidationError("\(name): expected an ISO 8601 time with its offset (2017-07-20T17:00:00+08:00), found \"\(value)\"")
-            }
-        }
+        for (name, value) in [("--at", at), ("--from", from), ("--to", to)] { try requireISOTime(name, value) }
         if let from, let to, ISOTime.parse(from)!.seconds > ISOTime.parse(to)!.seconds {
             throw ValidationError("--from \(from) is after --to \(to)")
         }
@@ -88,5 +84,12 @@ struct WarnCommand: ParsableCommand, FormatWriting {
         for reject in report.rejects { writer.row([reject.file, String(reject.line), reject.reason]) }
         try AtomicWriter.write(writer.text, to: path)
         FileHandle.standardError.write(Data("minerisk: \(report.rejects.count) rejected rows written to \(path)\n".utf8))
+    }
+}
+
+/// Refuses an option value that is not an ISO 8601 time with its offset.
+func requireISOTime(_ option: String, _ value: String?) throws {
+    if let value, ISOTime.parse(value) == nil {
+        throw ValidationError("\(option): expected an ISO 8601 time with its offset (2017-07-20T17:00:00+08:00), found \"\(value)\"")
     }
 }
