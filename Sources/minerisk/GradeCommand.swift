@@ -39,7 +39,7 @@ struct GradeCommand: ParsableCommand, FormatWriting {
             var report = try Grader(models: models, options: try grading.options()).grade(data)
             if warnings { report = try followingWarnings(report, models: models) }
             try storeOptions.saveIfAsked(report)
-            try writeRejects(report)
+            if dataOptions.skipInvalid { try outputOptions.writeRejects(report.rejects, defaultBase: "minerisk") }
             switch format {
             // CSV and JSON are streamed a block of facilities at a time, byte for byte what csv() and encodeJSON give.
             case .csv: try outputOptions.stream { try report.writeCSV(to: $0) }
@@ -66,17 +66,5 @@ struct GradeCommand: ParsableCommand, FormatWriting {
         }
         let text = rules.minimumGrades.sorted { $0.key > $1.key }.map { "\($0.key.name) → at least \($0.value.rawValue)" }.joined(separator: ", ")
         return report.raising(to: floors, rule: RuleInForce(id: "warning-grades", text: "\(text) as of \(time)", source: rules.source))
-    }
-
-    /// With --skip-invalid, every rejected row goes to a reject file beside the output (or in the working folder).
-    private func writeRejects(_ report: GradeReport) throws {
-        guard dataOptions.skipInvalid else { return }
-        let base = outputOptions.output.map { ($0 as NSString).deletingPathExtension } ?? "minerisk"
-        let path = base + ".rejects.csv"
-        var writer = CSVWriter()
-        writer.row(["file", "line", "reason"])
-        for reject in report.rejects { writer.row([reject.file, String(reject.line), reject.reason]) }
-        try AtomicWriter.write(writer.text, to: path)
-        FileHandle.standardError.write(Data("minerisk: \(report.rejects.count) rejected rows written to \(path)\n".utf8))
     }
 }

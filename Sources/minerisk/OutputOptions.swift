@@ -54,6 +54,17 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Writes every rejected row (`--skip-invalid`) to a reject file beside the output, or `defaultBase.rejects.csv`
+    /// in the working folder, and says so on standard error.
+    func writeRejects(_ rejects: [RejectedRow], defaultBase: String) throws {
+        let path = (output.map { ($0 as NSString).deletingPathExtension } ?? defaultBase) + ".rejects.csv"
+        var writer = CSVWriter()
+        writer.row(["file", "line", "reason"])
+        for reject in rejects { writer.row([reject.file, String(reject.line), reject.reason]) }
+        try AtomicWriter.write(writer.text, to: path)
+        FileHandle.standardError.write(Data("minerisk: \(rejects.count) rejected rows written to \(path)\n".utf8))
+    }
+
     /// Writes text to the output file or standard output.
     func emit(_ text: String) throws {
         try emit(Data(text.utf8))

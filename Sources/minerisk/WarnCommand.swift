@@ -50,7 +50,7 @@ struct WarnCommand: ParsableCommand, FormatWriting {
             let until = (at ?? to).flatMap { ISOTime.parse($0) }
             let report = try WarningEngine(data: data, until: until, from: from.flatMap { ISOTime.parse($0) },
                                            skipInvalid: dataOptions.skipInvalid).run()
-            try writeRejects(report)
+            if dataOptions.skipInvalid { try outputOptions.writeRejects(report.rejects, defaultBase: "minerisk-warn") }
             let warnings = EarlyWarnings(monitoring: report, hiddenDangers: try hiddenDangerWarnings(asOf: String(report.asOf.prefix(10)), models: models))
             switch format {
             case .table: try outputOptions.emit(warnings.table(colour: outputOptions.output == nil && terminalWantsColour))
@@ -72,18 +72,6 @@ struct WarnCommand: ParsableCommand, FormatWriting {
         loader.catalog = try dataOptions.loadCatalog()
         let data = try loader.load()
         return HazardRegister(dataset: data).warnings(asOf: day)
-    }
-
-    /// With --skip-invalid, every rejected row goes to a reject file beside the output (or in the working folder).
-    private func writeRejects(_ report: WarningReport) throws {
-        guard dataOptions.skipInvalid else { return }
-        let base = outputOptions.output.map { ($0 as NSString).deletingPathExtension } ?? "minerisk-warn"
-        let path = base + ".rejects.csv"
-        var writer = CSVWriter()
-        writer.row(["file", "line", "reason"])
-        for reject in report.rejects { writer.row([reject.file, String(reject.line), reject.reason]) }
-        try AtomicWriter.write(writer.text, to: path)
-        FileHandle.standardError.write(Data("minerisk: \(report.rejects.count) rejected rows written to \(path)\n".utf8))
     }
 }
 
