@@ -98,28 +98,15 @@ public struct Grader {
                            provenance: provenance, weights: weightsByKind, rejects: data.rejects)
     }
 
-    /// The facility's fields that do not depend on its assessment: pond class, monitoring duty, safety degree.
+    /// The facility's fields that do not depend on its assessment: those its kind's rules fill (a pond's class, monitoring
+    /// duty and safety degree).
     private func baseResult(_ facility: Facility, duty: MonitoringDuty, panel: Int) -> FacilityResult {
         var result = FacilityResult(
             id: facility.id, name: facility.name, kind: facility.kind, county: facility.county,
             standardized: facility.standardized, status: .incomplete, score: nil, grade: nil, membership: nil,
             tailingsClass: nil, onlineMonitoring: nil, monitoringRequired: nil, safetyDegree: nil,
             vetoes: [], missing: [], findings: [], inspectionPriority: nil, experts: panel)
-        if let pond = facility.pond {
-            let pondClass = TailingsClassification.pondClass(storage: pond.storageVolume, damHeight: pond.damHeight)
-            let required = duty.requires(pondClass: pondClass)
-            result.tailingsClass = pondClass
-            result.onlineMonitoring = pond.onlineMonitoring
-            result.monitoringRequired = required
-            result.safetyDegree = SafetyDegree.assess(pond, pondClass: pondClass)
-            if required && !pond.onlineMonitoring {
-                result.findings.append("class \(pondClass) pond without online monitoring, required for \(duty.text) (\(duty.source))")
-            }
-            if let degree = result.safetyDegree, degree == .sick {
-                // AQ 2006-2005 §8 病库; the regulation's consequence: rectify to the normal standard within a set time.
-                result.findings.append("safety degree \(degree.rawValue) \(degree.zh): rectify to the normal standard within a set time (AQ 2006-2005 §8; 《尾矿库安全监督管理规定》)")
-            }
-        }
+        for rule in facility.kind.profile.rules { rule.apply(to: &result, facility: facility, duty: duty) }
         return result
     }
 }
