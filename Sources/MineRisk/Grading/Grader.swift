@@ -31,24 +31,18 @@ public struct Grader {
         var results = [FacilityResult?](repeating: nil, count: data.facilities.count)
         var weightsByKind: [String: [String: Double]] = [:]
         var consistency: [FacilityKind: ModelConsistency] = [:]
-        let expertWeights = data.experts.map(\.weight)
         var hazardsByFacility: [String: [HazardFinding]] = [:]
         for hazard in data.hazards { hazardsByFacility[hazard.facilityID, default: []].append(hazard) }
 
         for kind in FacilityKind.allCases {
-            let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
-            guard !members.isEmpty, let loaded = models[kind] else { continue }
+            guard let setup = timings.measure("aggregate", { setUp(kind, data) }) else { continue }
+            let (loaded, members, aggregated, complete) = (setup.loaded, setup.members, setup.aggregated, setup.complete)
             let vetoes = VetoAssessor(model: loaded.model, date: asOf.date)
             rules.append(vetoes.rule)
             let indicators = loaded.model.indicators
-            let (aggregated, complete) = timings.measure("aggregate") { () -> (AggregatedAssessments, [Int]) in
-                let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: indicators,
-                                                       expertWeights: expertWeights, facilityCount: data.facilities.count)
-                return (aggregated, members.indices.filter { aggregated.missing($0).isEmpty })
-            }
             let (ahp, weights) = try timings.measure("weight") { () -> (ModelWeights, [Double]) in
                 let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable)
-                return (ahp, try indicatorWeights(loaded, ahp: ahp, aggregated: aggregated, complete: complete))
+                return (ahp, try indicatorWeights(setup, ahp: ahp))
             }
             consistency[kind] = ahp.consistency
             weightsByKind[kind.rawValue] = Dictionary(uniqueKeysWithValues: zip(indicators.map(\.id), weights))
