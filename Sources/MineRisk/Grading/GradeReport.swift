@@ -153,7 +153,8 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var models: [ModelProvenance]
     public var riTable: RandomIndexTable
     public var ahpMethod: AHPMethod
-    public var weighting: String
+    /// Where the indicator weights came from; JSON writes it typed (`weightingChoice`) beside its label (`weighting`).
+    public var weightingChoice: WeightingChoice
     public var fuzzyOperator: String
     public var gradeRule: GradeRule
     /// The date the round's rules were chosen by, and where it came from.
@@ -164,6 +165,9 @@ public struct Provenance: Sendable, Equatable, Codable {
     /// Input file → SHA-256.
     public var dataFiles: [String: String]
     public var blas: BLASInfo
+
+    /// The weighting choice's label, as the tables show it.
+    public var weighting: String { weightingChoice.label }
 }
 
 /// The result of grading a round: every facility, the totals and the provenance.

@@ -84,7 +84,7 @@ public struct Grader {
         let provenance = Provenance(
             engine: engineVersion,
             models: models.provenance(consistency: consistency),
-            riTable: options.riTable, ahpMethod: options.ahpMethod, weighting: options.weighting.label,
+            riTable: options.riTable, ahpMethod: options.ahpMethod, weightingChoice: options.weighting,
             fuzzyOperator: options.evaluation == .weightedSum ? "weighted-sum s = Xw" : "\(options.fuzzyOperator.rawValue) \(options.fuzzyOperator.notation)",
             gradeRule: options.gradeRule, asOf: asOf, rules: rules,
             dataDirectory: data.directory, dataFiles: data.fileHashes, blas: .current)
