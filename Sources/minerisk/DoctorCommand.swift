@@ -31,27 +31,12 @@ struct DoctorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let info = BLASInfo.current
-        let gflops = dgemm.map { DGEMMBenchmark.gflops(size: max(1, $0)) }
-        let thread = shape.map { DGEMMBenchmark.threadGflops(m: $0.m, n: $0.n, k: $0.k) }
+        let report = DoctorReport(blas: .current, dgemmGflops: dgemm.map { DGEMMBenchmark.gflops(size: max(1, $0)) }, dgemmSize: dgemm,
+                                  dgemmShapeThreadGflops: shape.map { DGEMMBenchmark.threadGflops(m: $0.m, n: $0.n, k: $0.k) }, shape: shape)
         if output.format.format == .json {
-            struct Doctor: Encodable { let engine: String; let blas: BLASInfo; let dgemmGflops: Double?; let dgemmShape: String?; let dgemmShapeThreadGflops: Double? }
-            FileHandle.standardOutput.write(try encodeJSON(Doctor(engine: engineVersion, blas: info, dgemmGflops: gflops,
-                                                                  dgemmShape: shape.map { "\($0.m)x\($0.n)x\($0.k)" }, dgemmShapeThreadGflops: thread)))
+            FileHandle.standardOutput.write(try encodeJSON(report))
         } else {
-            var coreType = info.coreTypeOverride ?? "(not set)"
-            if info.coreTypeChosenByEngine { coreType += " (set by minerisk for this CPU; MINERISK_BLAS_CORETYPE=off to keep OpenBLAS's choice)" }
-            print("""
-            engine      \(engineVersion)
-            BLAS        \(info.library): \(info.config)
-            core        \(info.coreName)
-            threads     \(info.threads)
-            CORETYPE    \(coreType)
-            """)
-            if let gflops, let n = dgemm { print(String(format: "DGEMM       %.1f GFLOP/s (%d×%d, best of 3)", gflops, n, n)) }
-            if let thread, let (m, n, k) = shape {
-                print(String(format: "DGEMM       %.1f GFLOP/s on one thread (%d×%d by %d×%d, repeated for 0.5 s)", thread, m, k, k, n))
-            }
+            print(report.text, terminator: "")
         }
     }
 }

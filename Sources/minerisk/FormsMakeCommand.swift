@@ -43,20 +43,15 @@ struct FormsMakeCommand: ParsableCommand {
             let forms = try ScoringFormPlanner(dataset: dataset, models: models).forms(experts: all ? nil : expert, onlyMissing: onlyMissing)
             try createFolder(output)
             let created = Date()
-            var table = TextTable(headers: ["Expert 专家", "Workbook 表", "Facilities 设施", "To fill 待填", "Recorded 已记录"])
-            table.rightAligned = [2, 3, 4]
+            var written: [(form: ScoringForm, path: String)] = []
             for form in forms {
                 let path = (output as NSString).appendingPathComponent(ScoringFormLayout.fileName(expert: form.expert.id))
                 try AtomicWriter.checkWritable(path)
                 try form.workbook(created: created).write(to: path)
-                table.add(["\(form.expert.id) \(form.expert.name)", path, String(form.facilityCount), String(form.openLines),
-                           String(form.lineCount - form.openLines)])
+                written.append((form, path))
             }
             let asked = all ? dataset.experts.map(\.id) : expert
-            let without = asked.filter { id in !forms.contains { $0.expert.id == id } }
-            print(table.render(), terminator: "")
-            print("\(forms.count) workbook\(forms.count == 1 ? "" : "s"), \(forms.reduce(0) { $0 + $1.openLines }) values to fill"
-                  + (without.isEmpty ? "" : "; nothing to fill for \(without.joined(separator: ", "))"))
+            print(ScoringForm.summary(written, without: asked.filter { id in !forms.contains { $0.expert.id == id } }), terminator: "")
         }
     }
 }

@@ -117,7 +117,7 @@ struct HazardsAddCommand: ParsableCommand {
     @Option(name: .long) var funds: String = ""
     @Option(name: .long) var plan: String = ""
     @Option(name: .long, help: "Folder of hidden-danger lists.") var lists: String = "Lists"
-    @Option(name: .long, help: "Folder of indicator models (*.yaml).") var models: String = "Models"
+    @OptionGroup var modelFolder: ModelsOption<GradingWording>
     @OptionGroup var store: HazardStoreOptions
 
     func run() throws {
@@ -126,7 +126,7 @@ struct HazardsAddCommand: ParsableCommand {
                 guard isISODate(value) else { throw MineRiskError.usage("\(name): expected a date YYYY-MM-DD, found \"\(value)\"") }
             }
             let catalog = try HazardCatalog.load(directory: lists)
-            let data = try store.withStore { try $0.dataset(round: store.round, models: try ModelLoader.load(directory: models)) }
+            let data = try store.withStore { try $0.dataset(round: store.round, models: try modelFolder.load()) }
             guard let kind = data.facilities.first(where: { $0.id == facility })?.kind else {
                 throw MineRiskError.usage("--facility \(facility) is not in round \(store.round)")
             }

@@ -80,7 +80,7 @@ func emitHazards(_ entries: [HazardRegister.Entry], summary: HazardSummary, warn
         writer.row(HazardFinding.columns + ["county", "overdue"])
         for e in entries { writer.row(e.finding.cells + [e.county, e.overdue ? "yes" : "no"]) }
         try output.emit(writer.text)
-    case .xlsx: try hazardWorkbook(entries, summary: summary, asOf: asOf).write(to: output.output!)
+    case .xlsx: try HazardText.workbook(entries, summary: summary, asOf: asOf).write(to: output.output!)
     default: try output.emit(text())
     }
 }
@@ -95,7 +95,7 @@ struct HazardsListCommand: ParsableCommand {
             let (register, asOf) = try source.load()
             let entries = register.entries(asOf: asOf, county: source.county)
             try emitHazards(entries, summary: HazardSummary(entries), warnings: nil, asOf: asOf, output: outputOptions) {
-                "Hidden dangers on \(asOf): \(entries.count)\n" + hazardTable(entries).render()
+                "Hidden dangers on \(asOf): \(entries.count)\n" + HazardText.table(entries).render()
             }
         }
     }
@@ -113,7 +113,7 @@ struct HazardsOverdueCommand: ParsableCommand {
             let entries = register.entries(asOf: asOf, county: source.county).filter(\.overdue)
             let warnings = register.warnings(asOf: asOf, county: source.county)
             try emitHazards(entries, summary: HazardSummary(entries), warnings: warnings, asOf: asOf, output: outputOptions) {
-                var text = "Overdue on \(asOf): \(entries.count) findings\n" + hazardTable(entries).render()
+                var text = "Overdue on \(asOf): \(entries.count) findings\n" + HazardText.table(entries).render()
                 text += "\nRed warnings (overdue major dangers): \(warnings.count)\n"
                 for w in warnings { text += "  RED  \(w.facility) \(w.name) (\(w.county)) \(w.hazard) \(w.code), overdue since \(w.since)\n" }
                 return text
@@ -133,7 +133,7 @@ struct HazardsSummaryCommand: ParsableCommand {
             let (register, asOf) = try source.load()
             let entries = register.entries(asOf: asOf, county: source.county)
             let summary = HazardSummary(entries)
-            try emitHazards(entries, summary: summary, warnings: nil, asOf: asOf, output: outputOptions) { summaryText(summary, asOf: asOf) }
+            try emitHazards(entries, summary: summary, warnings: nil, asOf: asOf, output: outputOptions) { HazardText.summary(summary, asOf: asOf) }
         }
     }
 }

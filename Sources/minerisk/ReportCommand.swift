@@ -19,9 +19,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Run a Monte Carlo of this many samples (as `minerisk simulate`) and chart each facility's grade probabilities; 0 for none.")
     var samples: Int = 0
 
-    enum Wording: OptionWording { static let seed = "Seed of the Monte Carlo." }
+    enum Wording: OptionWording { static let seed = "Seed of the Monte Carlo (default 1)." }
     @OptionGroup var seedOption: SeedOption<Wording>
-    var seed: UInt64 { seedOption.seed }
+    var seed: UInt64 { seedOption.value }
 
     func validate() throws {
         guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, found \(samples)") }

@@ -12,7 +12,7 @@ protocol OptionWording {
 extension OptionWording {
     static var data: String { "Dataset folder (facilities.csv, experts.csv, assessments.csv, hazards.csv)." }
     static var models: String { "Folder of indicator models (*.yaml)." }
-    static var seed: String { "Seed of the generator." }
+    static var seed: String { "Seed of the generator (default 1)." }
 }
 
 /// The grading commands' words: the defaults.
@@ -32,8 +32,12 @@ struct ModelsOption<Wording: OptionWording>: ParsableArguments {
     func load() throws -> ModelSet { try ModelLoader.load(directory: models) }
 }
 
-/// `--seed N` of a random process (a Monte Carlo, a generator): the same seed gives the same output.
+/// `--seed N` of a random process (a Monte Carlo, a generator): the same seed gives the same output. A command
+/// without a seed of its own to fall back on takes 1; its wording says which.
 struct SeedOption<Wording: OptionWording>: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(Wording.seed))
-    var seed: UInt64 = 1
+    var seed: UInt64?
+
+    /// The seed given, else 1.
+    var value: UInt64 { seed ?? 1 }
 }

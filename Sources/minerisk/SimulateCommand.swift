@@ -23,9 +23,9 @@ struct SimulateCommand: ParsableCommand, FormatWriting {
     @Option(name: .long, help: "Number of samples.")
     var samples: Int = 1000
 
-    enum Wording: OptionWording { static let seed = "Seed of the random streams (the same seed gives the same output)." }
+    enum Wording: OptionWording { static let seed = "Seed of the random streams (default 1; the same seed gives the same output)." }
     @OptionGroup var seedOption: SeedOption<Wording>
-    var seed: UInt64 { seedOption.seed }
+    var seed: UInt64 { seedOption.value }
 
     @Option(name: .long, help: "Standard deviation added to ln a_ij of every AHP judgement.")
     var judgementSigma: Double = 0.2

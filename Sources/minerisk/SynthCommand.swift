@@ -32,8 +32,9 @@ struct SynthCommand: ParsableCommand {
         @Option(name: .long, help: "The plan of the rounds (YAML).")
         var plan: String = LiangshanSynthesizer.defaultPlan
 
-        @Option(name: .long, help: "Seed of the generator (default: the plan's).")
-        var seed: UInt64?
+        enum SeedWording: OptionWording { static let seed = "Seed of the generator (default: the plan's)." }
+        @OptionGroup var seedOption: SeedOption<SeedWording>
+        var seed: UInt64? { seedOption.seed }
 
         @Option(name: .shortAndLong, help: "Folder for the 2017 round.")
         var output: String = "seeds/liangshan-2017"
@@ -81,7 +82,7 @@ struct SynthCommand: ParsableCommand {
         var experts: Int = 7
 
         @OptionGroup var seedOption: SeedOption<Wording>
-        var seed: UInt64 { seedOption.seed }
+        var seed: UInt64 { seedOption.value }
 
         @Option(name: .shortAndLong, help: "Folder to write facilities.csv, experts.csv, assessments.csv and hazards.csv into.")
         var output: String
@@ -123,8 +124,9 @@ struct SynthCommand: ParsableCommand {
         @Option(name: .long, help: "Number of ponds of a national benchmark day.")
         var national: Int?
 
-        @Option(name: .long, help: "Seed of the generator (default: the bundled data's, or 1 for --national).")
-        var seed: UInt64?
+        enum SeedWording: OptionWording { static let seed = "Seed of the generator (default: the bundled data's, or 1 for --national)." }
+        @OptionGroup var seedOption: SeedOption<SeedWording>
+        var seed: UInt64? { seedOption.seed }
 
         @Flag(name: .long, help: "Write readings.csv instead of readings.csv.gz.")
         var plain = false

@@ -4,28 +4,6 @@ public enum FacilityStatus: String, Codable, Sendable {
     case idle
 }
 
-/// The state of a pond's flood-discharge structures (AQ 2006-2005 §8).
-public enum FloodDischarge: String, Codable, Sendable, CaseIterable {
-    case normal
-    case partlyBlocked = "partly_blocked"
-    case seriouslyBlocked = "seriously_blocked"
-    case collapsed
-}
-
-/// What facilities.csv says of a tailings pond.
-public struct PondData: Sendable, Hashable, Codable {
-    /// Total storage in 10⁴ m³.
-    public var storageVolume: Double
-    /// Dam height in m.
-    public var damHeight: Double
-    public var onlineMonitoring: Bool
-    public var slopeSafetyFactor: Double?
-    public var requiredSafetyFactor: Double?
-    public var freeboardOK: Bool?
-    public var beachLengthOK: Bool?
-    public var floodDischarge: FloodDischarge?
-}
-
 /// A mine or tailings pond, as one row of facilities.csv.
 public struct Facility: Sendable, Hashable, Codable {
     public var id: String
@@ -35,11 +13,17 @@ public struct Facility: Sendable, Hashable, Codable {
     public var standardized: Bool
     public var status: FacilityStatus
     public var idleMonths: Int
-    public var pond: PondData?
-    /// Coal mines: approved capacity in t/yr.
-    public var capacityTpa: Double?
+    /// The fields only its kind has (`FacilityKind.profile.fields`), by column.
+    public var values = FacilityValues()
     /// The line of facilities.csv it was read from (0 when it did not come from a file).
     public var line: Int = 0
+}
+
+extension Facility {
+    /// A tailings pond's fields, typed (Model/Kinds/TailingsPondKind.swift); nil for another kind.
+    public var pond: PondData? { values.pond }
+    /// A coal mine's approved capacity in t/yr (Model/Kinds/CoalMineKind.swift).
+    public var capacityTpa: Double? { values.capacityTpa }
 }
 
 /// An expert of the panel, as one row of experts.csv.

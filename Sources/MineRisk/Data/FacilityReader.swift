@@ -3,9 +3,8 @@ struct FacilityReader {
     let models: ModelSet
 
     static let required = ["id", "name", "kind", "county", "standardized", "status"]
-    static let optional = ["idle_months", "storage_volume_10k_m3", "dam_height_m", "online_monitoring",
-                           "slope_safety_factor", "required_safety_factor", "freeboard_ok", "beach_length_ok",
-                           "flood_discharge", "capacity_tpa"]
+    /// `idle_months`, then every kind's own columns (Model/Kinds/).
+    static let optional = ["idle_months"] + FacilityKind.allFields.map(\.column)
 
     func read(_ reader: CSVReader, state: inout LoadState) throws -> [Facility] {
         var facilities: [Facility] = []
@@ -52,23 +51,6 @@ struct FacilityReader {
         func fail(_ column: String, _ message: String) -> Result<Facility, InputProblem> {
             .failure(InputProblem(r.location(h[column]), message))
         }
-        func text(_ column: String) -> String? { h.column(column).map { r.string($0) }.flatMap { $0.isEmpty ? nil : $0 } }
-        func number(_ column: String) -> Result<Double?, InputProblem> {
-            guard let i = h.column(column), !r.isBlank(i) else { return .success(nil) }
-            guard let value = r.double(i) else {
-                return .failure(InputProblem(r.location(i), "\(column): expected a finite number, found \"\(r.string(i))\""))
-            }
-            guard value >= 0 else { return .failure(InputProblem(r.location(i), "\(column): expected a non-negative number, found \(r.string(i))")) }
-            return .success(value)
-        }
-        func flag(_ column: String) -> Result<Bool?, InputProblem> {
-            guard let value = text(column) else { return .success(nil) }
-            guard let parsed = parseBool(value) else {
-                return .failure(InputProblem(r.location(h[column]), "\(column): expected yes or no, found \"\(value)\""))
-            }
-            return .success(parsed)
-        }
-
         let id = r.string(h["id"])
         guard !id.isEmpty else { return fail("id", "id: expected a facility id, found an empty cell") }
         let name = r.string(h["name"])
@@ -96,38 +78,10 @@ struct FacilityReader {
             idleMonths = value
         }
         var facility = Facility(id: id, name: name, kind: kind, county: county, standardized: standardized,
-                                status: status, idleMonths: idleMonths, pond: nil, capacityTpa: nil)
-        do {
-            if kind == .tailingsPond {
-                guard let storage = try number("storage_volume_10k_m3").get() else {
-                    return fail(h.column("storage_volume_10k_m3") != nil ? "storage_volume_10k_m3" : "kind",
-                                "storage_volume_10k_m3: a tailings pond needs its total storage (10⁴ m³), found an empty cell")
-                }
-                guard let height = try number("dam_height_m").get() else {
-                    return fail(h.column("dam_height_m") != nil ? "dam_height_m" : "kind",
-                                "dam_height_m: a tailings pond needs its dam height (m), found an empty cell")
-                }
-                guard let monitoring = try flag("online_monitoring").get() else {
-                    return fail(h.column("online_monitoring") != nil ? "online_monitoring" : "kind",
-                                "online_monitoring: a tailings pond needs yes or no, found an empty cell")
-                }
-                var floodDischarge: FloodDischarge?
-                if let value = text("flood_discharge") {
-                    guard let parsed = FloodDischarge(rawValue: value) else {
-                        return fail("flood_discharge", "flood_discharge: expected one of \(FloodDischarge.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(value)\"")
-                    }
-                    floodDischarge = parsed
-                }
-                facility.pond = PondData(
-                    storageVolume: storage, damHeight: height, onlineMonitoring: monitoring,
-                    slopeSafetyFactor: try number("slope_safety_factor").get(),
-                    requiredSafetyFactor: try number("required_safety_factor").get(),
-                    freeboardOK: try flag("freeboard_ok").get(), beachLengthOK: try flag("beach_length_ok").get(),
-                    floodDischarge: floodDischarge)
-            }
-            if kind == .coalMine { facility.capacityTpa = try number("capacity_tpa").get() }
-        } catch {
-            return .failure(error)
+                                status: status, idleMonths: idleMonths)
+        switch KindFieldReader(kind: kind, header: h, record: r).read() {
+        case let .failure(problem): return .failure(problem)
+        case let .success(values): facility.values = values
         }
         return .success(facility)
     }

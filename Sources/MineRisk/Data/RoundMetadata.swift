@@ -53,15 +53,11 @@ public struct RoundMetadata: Sendable, Equatable, Codable {
         let keys = ["round", "assessedOn", "region"]
         var values: [String: String] = [:]
         var problems = ProblemList()
+        for problem in unknownKeys(of: mapping, known: keys, path: "", file: file) { problems.add(problem.location, problem.message) }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let at = SourceLocation(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column, path: key)
-            guard keys.contains(key) else {
-                let guess = keys.min { editDistance($0, key) < editDistance($1, key) }!
-                problems.add(at, "unknown key \"\(key)\": expected one of \(keys.joined(separator: ", "))" +
-                             (editDistance(guess, key) <= 2 ? " (did you mean \"\(guess)\"?)" : ""))
-                continue
-            }
+            guard keys.contains(key) else { continue }
             guard let text = value.string else {
                 problems.add(at, "\(key): expected a text value")
                 continue

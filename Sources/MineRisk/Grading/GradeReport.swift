@@ -111,18 +111,6 @@ public struct GroupCount: Sendable, Equatable, Codable {
     }
 }
 
-/// Tailings ponds by class and monitoring.
-public struct PondSummary: Sendable, Equatable, Codable {
-    public var ponds = 0
-    /// class ("1"…"5") → count.
-    public var byClass: [String: Int] = [:]
-    public var monitoringRequired = 0
-    public var monitored = 0
-    /// Class 1–3 ponds without online monitoring.
-    public var missingMonitoring = 0
-    public var bySafetyDegree: [String: Int] = [:]
-}
-
 /// Totals of a grading run: the numbers a bureau reports.
 public struct GradeSummary: Sendable, Equatable, Codable {
     public var facilities = 0
@@ -150,24 +138,14 @@ public struct GradeSummary: Sendable, Equatable, Codable {
             byKind[result.kind.rawValue, default: GroupCount()].add(result)
             byCounty[result.county, default: GroupCount()].add(result)
             if result.standardized { standardized += 1 }
-            if result.kind != .coalMine {
+            if result.kind.profile.nonCoal {
                 nonCoalFacilities += 1
                 if result.standardized { nonCoalStandardized += 1 }
             }
-            if let pondClass = result.tailingsClass {
-                ponds.ponds += 1
-                ponds.byClass[String(pondClass), default: 0] += 1
-                if result.monitoringRequired == true {
-                    ponds.monitoringRequired += 1
-                    if result.onlineMonitoring == false { ponds.missingMonitoring += 1 }
-                }
-                if result.onlineMonitoring == true { ponds.monitored += 1 }
-                if let degree = result.safetyDegree { ponds.bySafetyDegree[degree.rawValue, default: 0] += 1 }
-            }
+            ponds.add(result)
         }
     }
 }
-
 
 /// How a grading run was made, so that it can be reproduced.
 public struct Provenance: Sendable, Equatable, Codable {
@@ -175,7 +153,8 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var models: [ModelProvenance]
     public var riTable: RandomIndexTable
     public var ahpMethod: AHPMethod
-    public var weighting: String
+    /// Where the indicator weights came from; JSON writes it typed (`weightingChoice`) beside its label (`weighting`).
+    public var weightingChoice: WeightingChoice
     public var fuzzyOperator: String
     public var gradeRule: GradeRule
     /// The date the round's rules were chosen by, and where it came from.
@@ -186,6 +165,9 @@ public struct Provenance: Sendable, Equatable, Codable {
     /// Input file → SHA-256.
     public var dataFiles: [String: String]
     public var blas: BLASInfo
+
+    /// The weighting choice's label, as the tables show it.
+    public var weighting: String { weightingChoice.label }
 }
 
 /// The result of grading a round: every facility, the totals and the provenance.

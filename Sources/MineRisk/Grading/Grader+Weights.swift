@@ -1,20 +1,28 @@
 extension Grader {
     /// Indicator weights of a kind: the model's AHP weights, objective weights from the complete
     /// facilities' values, or both combined, as the options say.
-    func indicatorWeights(_ loaded: LoadedModel, ahp modelWeights: ModelWeights, aggregated: AggregatedAssessments, complete: [Int]) throws -> [Double] {
+    func indicatorWeights(_ setup: KindSetup, ahp modelWeights: ModelWeights) throws -> [Double] {
         let ahp = modelWeights.global
         switch options.weighting {
         case .ahp:
             return ahp
-        case let .objective(method, normalization):
-            return try objective(method, normalization, aggregated, complete, kind: loaded.model.kind)
-        case let .combined(method, normalization, rule):
-            let objective = try objective(method, normalization, aggregated, complete, kind: loaded.model.kind)
-            return combineWeights(subjective: ahp, objective: objective, by: rule)
+        case .objective:
+            return try weightsFromData(setup)!
+        case let .combined(_, _, rule):
+            return combineWeights(subjective: ahp, objective: try weightsFromData(setup)!, by: rule)
         }
     }
 
-    func objective(_ method: ObjectiveMethod, _ normalization: EntropyNormalization, _ aggregated: AggregatedAssessments,
+    /// The objective weights the options call for, from the kind's complete facilities; nil under `--weighting ahp`.
+    public func weightsFromData(_ setup: KindSetup) throws -> [Double]? {
+        switch options.weighting {
+        case .ahp: return nil
+        case let .objective(method, normalization), let .combined(method, normalization, _):
+            return try objective(method, normalization, setup.aggregated, setup.complete, kind: setup.kind)
+        }
+    }
+
+    private func objective(_ method: ObjectiveMethod, _ normalization: EntropyNormalization, _ aggregated: AggregatedAssessments,
                            _ complete: [Int], kind: FacilityKind) throws -> [Double] {
         let m = aggregated.indicators.count
         guard complete.count >= 2 else {

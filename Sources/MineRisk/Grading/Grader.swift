@@ -31,24 +31,18 @@ public struct Grader {
         var results = [FacilityResult?](repeating: nil, count: data.facilities.count)
         var weightsByKind: [String: [String: Double]] = [:]
         var consistency: [FacilityKind: ModelConsistency] = [:]
-        let expertWeights = data.experts.map(\.weight)
         var hazardsByFacility: [String: [HazardFinding]] = [:]
         for hazard in data.hazards { hazardsByFacility[hazard.facilityID, default: []].append(hazard) }
 
         for kind in FacilityKind.allCases {
-            let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
-            guard !members.isEmpty, let loaded = models[kind] else { continue }
+            guard let setup = timings.measure("aggregate", { setUp(kind, data) }) else { continue }
+            let (loaded, members, aggregated, complete) = (setup.loaded, setup.members, setup.aggregated, setup.complete)
             let vetoes = VetoAssessor(model: loaded.model, date: asOf.date)
             rules.append(vetoes.rule)
             let indicators = loaded.model.indicators
-            let (aggregated, complete) = timings.measure("aggregate") { () -> (AggregatedAssessments, [Int]) in
-                let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: indicators,
-                                                       expertWeights: expertWeights, facilityCount: data.facilities.count)
-                return (aggregated, members.indices.filter { aggregated.missing($0).isEmpty })
-            }
             let (ahp, weights) = try timings.measure("weight") { () -> (ModelWeights, [Double]) in
                 let ahp = try ModelWeights(loaded, method: options.ahpMethod, riTable: options.riTable)
-                return (ahp, try indicatorWeights(loaded, ahp: ahp, aggregated: aggregated, complete: complete))
+                return (ahp, try indicatorWeights(setup, ahp: ahp))
             }
             consistency[kind] = ahp.consistency
             weightsByKind[kind.rawValue] = Dictionary(uniqueKeysWithValues: zip(indicators.map(\.id), weights))
@@ -90,7 +84,7 @@ public struct Grader {
         let provenance = Provenance(
             engine: engineVersion,
             models: models.provenance(consistency: consistency),
-            riTable: options.riTable, ahpMethod: options.ahpMethod, weighting: options.weighting.label,
+            riTable: options.riTable, ahpMethod: options.ahpMethod, weightingChoice: options.weighting,
             fuzzyOperator: options.evaluation == .weightedSum ? "weighted-sum s = Xw" : "\(options.fuzzyOperator.rawValue) \(options.fuzzyOperator.notation)",
             gradeRule: options.gradeRule, asOf: asOf, rules: rules,
             dataDirectory: data.directory, dataFiles: data.fileHashes, blas: .current)
@@ -98,28 +92,15 @@ public struct Grader {
                            provenance: provenance, weights: weightsByKind, rejects: data.rejects)
     }
 
-    /// The facility's fields that do not depend on its assessment: pond class, monitoring duty, safety degree.
+    /// The facility's fields that do not depend on its assessment: those its kind's rules fill (a pond's class, monitoring
+    /// duty and safety degree).
     private func baseResult(_ facility: Facility, duty: MonitoringDuty, panel: Int) -> FacilityResult {
         var result = FacilityResult(
             id: facility.id, name: facility.name, kind: facility.kind, county: facility.county,
             standardized: facility.standardized, status: .incomplete, score: nil, grade: nil, membership: nil,
             tailingsClass: nil, onlineMonitoring: nil, monitoringRequired: nil, safetyDegree: nil,
             vetoes: [], missing: [], findings: [], inspectionPriority: nil, experts: panel)
-        if let pond = facility.pond {
-            let pondClass = TailingsClassification.pondClass(storage: pond.storageVolume, damHeight: pond.damHeight)
-            let required = duty.requires(pondClass: pondClass)
-            result.tailingsClass = pondClass
-            result.onlineMonitoring = pond.onlineMonitoring
-            result.monitoringRequired = required
-            result.safetyDegree = SafetyDegree.assess(pond, pondClass: pondClass)
-            if required && !pond.onlineMonitoring {
-                result.findings.append("class \(pondClass) pond without online monitoring, required for \(duty.text) (\(duty.source))")
-            }
-            if let degree = result.safetyDegree, degree == .sick {
-                // AQ 2006-2005 §8 病库; the regulation's consequence: rectify to the normal standard within a set time.
-                result.findings.append("safety degree \(degree.rawValue) \(degree.zh): rectify to the normal standard within a set time (AQ 2006-2005 §8; 《尾矿库安全监督管理规定》)")
-            }
-        }
+        for rule in facility.kind.profile.rules { rule.apply(to: &result, facility: facility, duty: duty) }
         return result
     }
 }

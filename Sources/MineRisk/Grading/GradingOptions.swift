@@ -1,5 +1,5 @@
 /// Where a facility's indicator weights come from.
-public enum WeightingChoice: Codable, Sendable, Equatable {
+public enum WeightingChoice: Sendable, Equatable {
     /// The models' AHP judgements.
     case ahp
     /// Objective weights from the round's data.
@@ -7,6 +7,8 @@ public enum WeightingChoice: Codable, Sendable, Equatable {
     /// AHP and objective weights combined.
     case combined(ObjectiveMethod, EntropyNormalization, WeightCombination)
 
+    /// The choice as the tables and `provenance.weighting` have always written it: "ahp", "critic(minmax)",
+    /// "ahp+entropy(minmax) linear α=0.5", "ahp×critic(sum) multiplicative".
     public var label: String {
         switch self {
         case .ahp: return "ahp"

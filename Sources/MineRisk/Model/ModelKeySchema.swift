@@ -36,16 +36,15 @@ struct ModelKeySchema {
     func unknownKeys(in node: Node, path: String, file: String) -> [InputProblem] {
         switch node {
         case let .mapping(mapping):
+            var unknown = MineRisk.unknownKeys(of: mapping, known: keys, path: path, file: file)[...]
             var problems: [InputProblem] = []
             for (keyNode, value) in mapping {
                 guard let key = keyNode.string else { continue }
-                let here = path.isEmpty ? key : "\(path).\(key)"
                 guard keys.contains(key) else {
-                    problems.append(InputProblem(SourceLocation(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column, path: here),
-                                                 unknownKeyMessage(key, known: keys)))
+                    problems.append(unknown.removeFirst())
                     continue
                 }
-                if let child = children[key] { problems += child.unknownKeys(in: value, path: here, file: file) }
+                if let child = children[key] { problems += child.unknownKeys(in: value, path: path.isEmpty ? key : "\(path).\(key)", file: file) }
             }
             return problems
         case let .sequence(sequence):

@@ -18,18 +18,12 @@ struct YAMLNodeReader {
         guard let mapping = node.mapping else { throw fail(node, path, "expected a mapping, found \(kind(node))") }
         var pairs: [(String, Node, Node)] = []
         var seen = Set<String>()
+        if let known, let unknown = unknownKeys(of: mapping, known: known, path: path, file: file).first {
+            throw MineRiskError.invalid(unknown.location, unknown.message)
+        }
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { throw fail(keyNode, path, "expected a text key") }
             let here = join(path, key)
-            if let known, !known.contains(key) {
-                var message = "unknown key \"\(key)\""
-                if let guess = known.min(by: { editDistance($0, key) < editDistance($1, key) }), editDistance(guess, key) <= max(2, guess.count / 3) {
-                    message += ": did you mean \"\(guess)\"?"
-                } else {
-                    message += ": expected one of \(known.joined(separator: ", "))"
-                }
-                throw fail(keyNode, here, message)
-            }
             guard seen.insert(key).inserted else { throw fail(keyNode, here, "key \"\(key)\" appears twice") }
             pairs.append((key, keyNode, value))
         }

@@ -2,9 +2,41 @@
 public struct RunOptions: Sendable, Equatable, Codable {
     public var riTable: RandomIndexTable
     public var ahpMethod: AHPMethod
-    public var weighting: String
+    public var weightingChoice: WeightingChoice
     public var fuzzyOperator: String
     public var gradeRule: GradeRule
+
+    public init(riTable: RandomIndexTable, ahpMethod: AHPMethod, weightingChoice: WeightingChoice, fuzzyOperator: String, gradeRule: GradeRule) {
+        self.riTable = riTable
+        self.ahpMethod = ahpMethod
+        self.weightingChoice = weightingChoice
+        self.fuzzyOperator = fuzzyOperator
+        self.gradeRule = gradeRule
+    }
+
+    /// The weighting choice's label, as the tables show it.
+    public var weighting: String { weightingChoice.label }
+
+    enum CodingKeys: String, CodingKey {
+        case riTable, ahpMethod, weighting, weightingChoice, fuzzyOperator, gradeRule
+    }
+
+    /// The choice both as its label (`weighting`, as runs saved before were written) and typed (`weightingChoice`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(riTable, forKey: .riTable)
+        try c.encode(ahpMethod, forKey: .ahpMethod)
+        try weightingChoice.encode(to: &c, typed: .weightingChoice, label: .weighting)
+        try c.encode(fuzzyOperator, forKey: .fuzzyOperator)
+        try c.encode(gradeRule, forKey: .gradeRule)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(riTable: try c.decode(RandomIndexTable.self, forKey: .riTable), ahpMethod: try c.decode(AHPMethod.self, forKey: .ahpMethod),
+                  weightingChoice: try WeightingChoice.decode(from: c, typed: .weightingChoice, label: .weighting),
+                  fuzzyOperator: try c.decode(String.self, forKey: .fuzzyOperator), gradeRule: try c.decode(GradeRule.self, forKey: .gradeRule))
+    }
 }
 
 /// A saved grading run of a round: when, with what, and its counts by grade.

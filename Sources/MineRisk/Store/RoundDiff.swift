@@ -97,7 +97,7 @@ public struct RoundDiff: Sendable, Equatable, Encodable {
         let (x, y) = (a.options, b.options)
         if x.riTable != y.riTable { found.append("RI table: \(x.riTable.rawValue) vs \(y.riTable.rawValue)") }
         if x.ahpMethod != y.ahpMethod { found.append("AHP method: \(x.ahpMethod.rawValue) vs \(y.ahpMethod.rawValue)") }
-        if x.weighting != y.weighting { found.append("weighting: \(x.weighting) vs \(y.weighting)") }
+        if x.weightingChoice != y.weightingChoice { found.append("weighting: \(x.weighting) vs \(y.weighting)") }
         if x.fuzzyOperator != y.fuzzyOperator { found.append("operator: \(x.fuzzyOperator) vs \(y.fuzzyOperator)") }
         if x.gradeRule != y.gradeRule { found.append("grade rule: \(x.gradeRule.rawValue) vs \(y.gradeRule.rawValue)") }
         return found

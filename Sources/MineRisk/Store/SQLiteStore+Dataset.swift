@@ -89,16 +89,17 @@ extension SQLiteStore {
             throw MineRiskError.invalid(SourceLocation(file: path), "facility \(row["id"] as String) has kind \"\(kindText)\" and status \"\(statusText)\", which this minerisk does not know")
         }
         var facility = Facility(id: row["id"], name: row["name"], kind: kind, county: row["county"], standardized: row["standardized"],
-                                status: status, idleMonths: row["idle_months"], pond: nil, capacityTpa: row["capacity_tpa"],
-                                line: (row["position"] as Int) + 2)
-        if let storage: Double = row["storage_volume_10k_m3"], let height: Double = row["dam_height_m"],
-           let monitoring: Bool = row["online_monitoring"] {
-            let discharge: String? = row["flood_discharge"]
-            facility.pond = PondData(storageVolume: storage, damHeight: height, onlineMonitoring: monitoring,
-                                     slopeSafetyFactor: row["slope_safety_factor"], requiredSafetyFactor: row["required_safety_factor"],
-                                     freeboardOK: row["freeboard_ok"], beachLengthOK: row["beach_length_ok"],
-                                     floodDischarge: discharge.flatMap(FloodDischarge.init(rawValue:)))
+                                status: status, idleMonths: row["idle_months"], line: (row["position"] as Int) + 2)
+        // The kind's own fields, from the columns of the same names; a row without a field its kind needs has none.
+        var values = FacilityValues()
+        for field in kind.profile.fields {
+            switch field.value {
+            case .number: values[field.column] = (row[field.column] as Double?).map { .number($0) }
+            case .flag: values[field.column] = (row[field.column] as Bool?).map { .flag($0) }
+            case let .choice(choices): values[field.column] = (row[field.column] as String?).flatMap { choices.contains($0) ? .choice($0) : nil }
+            }
         }
+        if kind.profile.fields.allSatisfy({ $0.needs == nil || values[$0.column] != nil }) { facility.values = values }
         return facility
     }
 }

@@ -16,7 +16,7 @@ extension SQLiteStore {
                 throw MineRiskError.usage("the grading does not match round \(id) of \(path): not in the round \(extra.joined(separator: ", ")); not graded \(lacking.joined(separator: ", "))")
             }
             let p = report.provenance
-            let options = RunOptions(riTable: p.riTable, ahpMethod: p.ahpMethod, weighting: p.weighting,
+            let options = RunOptions(riTable: p.riTable, ahpMethod: p.ahpMethod, weightingChoice: p.weightingChoice,
                                      fuzzyOperator: p.fuzzyOperator, gradeRule: p.gradeRule)
             try db.execute(sql: """
                 INSERT INTO grade_runs (round_id, created_at, engine, models_json, ri_table, options_json, seed, provenance_json, summary_json)

@@ -76,20 +76,17 @@ extension SQLiteStore {
     }
 
     private func insertFacilities(_ dataset: Dataset, round id: String, _ db: Database) throws {
+        // The kinds' own fields go to the columns of the same names (Model/Kinds/).
+        let fields = FacilityKind.allFields.map(\.column)
         let facility = try db.makeStatement(sql: """
-            INSERT INTO facilities (round_id, id, position, name, kind, county, standardized, status, idle_months,
-                storage_volume_10k_m3, dam_height_m, online_monitoring, slope_safety_factor, required_safety_factor,
-                freeboard_ok, beach_length_ok, flood_discharge, capacity_tpa)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO facilities (round_id, id, position, name, kind, county, standardized, status, idle_months, \(fields.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: 9 + fields.count).joined(separator: ", ")))
             """)
         for (position, f) in dataset.facilities.enumerated() {
-            let pond = f.pond
-            try facility.execute(arguments: [
+            let base: [(any DatabaseValueConvertible)?] = [
                 id, f.id, position, f.name, f.kind.rawValue, f.county, f.standardized, f.status.rawValue, f.idleMonths,
-                pond?.storageVolume, pond?.damHeight, pond?.onlineMonitoring, pond?.slopeSafetyFactor,
-                pond?.requiredSafetyFactor, pond?.freeboardOK, pond?.beachLengthOK, pond?.floodDischarge?.rawValue,
-                f.capacityTpa,
-            ])
+            ]
+            try facility.execute(arguments: StatementArguments(base + fields.map { f.values[$0]?.databaseValue }))
         }
         let expert = try db.makeStatement(sql: "INSERT INTO experts (round_id, id, position, name, title, weight) VALUES (?, ?, ?, ?, ?, ?)")
         for (position, e) in dataset.experts.enumerated() {
@@ -115,6 +112,17 @@ extension SQLiteStore {
             }
             statement.setUncheckedArguments([id, i, facility.id, dataset.experts[Int(table.expert[i])].id, indicator, table.value[i]])
             try statement.execute()
+        }
+    }
+}
+
+extension FacilityFieldValue {
+    /// The value as the facilities table keeps it: a number, a boolean, or the choice's name.
+    var databaseValue: any DatabaseValueConvertible {
+        switch self {
+        case let .number(value): return value
+        case let .flag(value): return value
+        case let .choice(value): return value
         }
     }
 }

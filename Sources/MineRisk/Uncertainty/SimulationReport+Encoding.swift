@@ -33,6 +33,7 @@ extension SimulationReport: Encodable {
         let panelGroup: Int
         let sensitivityCount: Int
         let weighting: String
+        let weightingChoice: WeightingChoice
         let ahpMethod: AHPMethod
         let riTable: RandomIndexTable
         let fuzzyOperator: String
@@ -52,7 +53,7 @@ extension SimulationReport: Encodable {
         try c.encode(seed, forKey: .seed)
         try c.encode(Settings(
             judgementSigma: options.judgementSigma, objectiveSigma: options.objectiveSigma, bootstrapPanel: options.bootstrapPanel,
-            panelGroup: options.panelGroup, sensitivityCount: options.sensitivityCount, weighting: grading.weighting.label,
+            panelGroup: options.panelGroup, sensitivityCount: options.sensitivityCount, weighting: grading.weighting.label, weightingChoice: grading.weighting,
             ahpMethod: grading.ahpMethod, riTable: grading.riTable,
             fuzzyOperator: "\(grading.fuzzyOperator.rawValue) \(grading.fuzzyOperator.notation)", gradeRule: grading.gradeRule),
             forKey: .settings)

@@ -71,18 +71,18 @@ public struct SimulationReport: Sendable, Equatable {
         seed = options.seed
         self.options = options
         self.grading = grading
-        var byFacility: [Int: (plan: KindPlan, row: Int)] = [:]
-        for plan in plans { for (row, f) in plan.facilities.enumerated() { byFacility[f] = (plan, row) } }
+        var byFacility: [String: (plan: KindPlan, row: Int)] = [:]
+        for plan in plans { for (row, f) in plan.facilities.enumerated() { byFacility[data.facilities[f].id] = (plan, row) } }
         var facilities: [FacilitySimulation] = []
         var sensitivity: [FacilitySensitivity] = []
         var incomplete: [IncompleteFacility] = []
         let n = Double(options.samples)
-        for (f, result) in base.facilities.enumerated() {
+        for result in base.facilities {
             guard result.status == .graded, let grade = result.grade else {
                 incomplete.append(IncompleteFacility(id: result.id, missing: result.missing))
                 continue
             }
-            guard let (plan, row) = byFacility[f] else {
+            guard let (plan, row) = byFacility[result.id] else {
                 // 一票否决: a vetoed facility is major in every sample.
                 facilities.append(FacilitySimulation(id: result.id, kind: result.kind, baseGrade: grade,
                                                      counts: [0, 0, 0, options.samples], vetoed: true, scoreMean: nil, scoreSD: nil))

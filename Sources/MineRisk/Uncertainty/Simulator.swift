@@ -123,38 +123,38 @@ public struct Simulator {
         return cost
     }
 
-    /// One plan per kind that has facilities to simulate, in the grader's kind order.
+    /// One plan per kind that has facilities to simulate, in the grader's kind order, from the grader's set-up of
+    /// the kind; each facility's base result is found in `base` by its id.
     private func makePlans(_ data: Dataset, base: GradeReport, chunkCapacity: Int) throws -> [KindPlan] {
-        let expertWeights = data.experts.map(\.weight)
+        let grader = Grader(models: models, options: grading)
+        var baseResults: [String: FacilityResult] = [:]
+        for result in base.facilities where baseResults[result.id] == nil { baseResults[result.id] = result }
         var plans: [KindPlan] = []
         for (kindIndex, kind) in FacilityKind.allCases.enumerated() {
-            let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
-            guard !members.isEmpty, let loaded = models[kind] else { continue }
-            let model = loaded.model
-            let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: model.indicators,
-                                                   expertWeights: expertWeights, facilityCount: data.facilities.count)
-            let complete = members.indices.filter { base.facilities[members[$0]].status == .graded && base.facilities[members[$0]].missing.isEmpty }
+            guard let setup = grader.setUp(kind, data) else { continue }
+            let model = setup.loaded.model
+            let results = try setup.members.map { f -> FacilityResult in
+                let id = data.facilities[f].id
+                guard let result = baseResults[id] else {
+                    throw MineRiskError.usage("the grading run to simulate has no result for facility \(id) of \(data.directory): simulate the run of the same data")
+                }
+                return result
+            }
             // A veto or a 危库/险库 safety degree grades major in every sample: only score-graded facilities move.
-            let simulated = complete.filter { [.score, .membership].contains(base.facilities[members[$0]].gradedBy) }
+            let simulated = setup.complete.filter { [.score, .membership].contains(results[$0].gradedBy) }
             guard let weightsByID = base.weights[kind.rawValue] else { continue }
             let baseWeights = model.indicators.map { weightsByID[$0.id] ?? 0 }
-            var objective: [Double]?
-            switch grading.weighting {
-            case .ahp: break
-            case let .objective(method, normalization), let .combined(method, normalization, _):
-                objective = try Grader(models: models, options: grading).objective(method, normalization, aggregated, complete, kind: kind)
-            }
             let sampler = WeightSampler(model: model, streamIndex: UInt64(kindIndex), grading: grading,
-                                        simulation: options, objective: objective)
-            let facilities = simulated.map { members[$0] }
+                                        simulation: options, objective: try grader.weightsFromData(setup))
+            let facilities = simulated.map { setup.members[$0] }
             let cells = options.bootstrapPanel
                 ? PanelCells(table: data.assessments, facilities: facilities, indicatorCount: model.indicators.count,
                              facilityCount: data.facilities.count)
                 : nil
             plans.append(KindPlan(
                 kind: kind, sampler: sampler, model: model, facilities: facilities,
-                baseMemberships: aggregated.membershipMatrix(simulated).storage, cells: cells,
-                baseScores: facilities.map { base.facilities[$0].score ?? 0 }, baseWeights: baseWeights,
+                baseMemberships: setup.aggregated.membershipMatrix(simulated).storage, cells: cells,
+                baseScores: simulated.map { results[$0].score ?? 0 }, baseWeights: baseWeights,
                 rule: grading.gradeRule, chunkCapacity: chunkCapacity, panelGroup: options.panelGroup))
         }
         return plans

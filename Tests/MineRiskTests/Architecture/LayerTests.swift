@@ -179,6 +179,27 @@ struct LayerChecker {
         #expect(found == ["Low/A.swift:2 HighThing", "Low/A.swift:2 highHelper", "Low/A.swift:2 rounded", "Low/A.swift:2 shine"])
     }
 
+    /// The real sources with uses reversed in three places: Data using the grader and its report, Model using the
+    /// store's protocol, Support using a facility kind's profile (a type and a member a kind file adds). The check
+    /// must name each, and nothing else.
+    @Test func reversingARealDirectionIsFound() throws {
+        let real = try LayerChecker.repository().checker
+        var files = real.files
+        files["Data", default: []].append(ScannedFile(path: "Sources/MineRisk/Data/Reversed.swift", text: """
+            extension Dataset { func grades(_ models: ModelSet) throws -> GradeReport { try Grader(models: models).grade(self) } }
+            """))
+        files["Model", default: []].append(ScannedFile(path: "Sources/MineRisk/Model/Reversed.swift", text: """
+            struct StoredModels { let store: any RoundStore }
+            """))
+        files["Support", default: []].append(ScannedFile(path: "Sources/MineRisk/Support/Reversed.swift", text: """
+            let pondColumns = FacilityKindProfile.tailingsPond.fields.count
+            """))
+        let found = Set(LayerChecker(files: files).violations().map { "\($0.path) \($0.name)" })
+        #expect(found == ["Sources/MineRisk/Data/Reversed.swift GradeReport", "Sources/MineRisk/Data/Reversed.swift Grader",
+                          "Sources/MineRisk/Model/Reversed.swift RoundStore", "Sources/MineRisk/Support/Reversed.swift FacilityKindProfile",
+                          "Sources/MineRisk/Support/Reversed.swift tailingsPond"])
+    }
+
     @Test func siblingsOfOneLevelMayNotUseEachOther() {
         let a = ScannedFile(path: "Scenarios/A.swift", text: "struct ScenarioThing { let s = SimThing() }\n")
         let b = ScannedFile(path: "Uncertainty/B.swift", text: "struct SimThing {}\n")
