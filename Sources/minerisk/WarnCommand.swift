@@ -29,6 +29,8 @@ struct WarnCommand: ParsableCommand, FormatWriting {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var storeOptions: WarnStoreOptions
+
     func validate() throws {
         if at != nil && (from != nil || to != nil) { throw ValidationError("--at excludes --from and --to") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
@@ -42,6 +44,7 @@ struct WarnCommand: ParsableCommand, FormatWriting {
         try runReporting {
             let format = try outputOptions.resolvedFormat(for: Self.self)
             try outputOptions.checkDestination(format: format)
+            try storeOptions.checkBeforeRun(data: dataOptions.data)
             let models = try dataOptions.loadModels()
             if let generated = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models) {
                 FileHandle.standardError.write(Data("minerisk: generated the bundled readings (\(generated.readings) readings) into \(generated.folder)\n".utf8))
@@ -51,6 +54,9 @@ struct WarnCommand: ParsableCommand, FormatWriting {
             let report = try WarningEngine(data: data, until: until, from: from.flatMap { ISOTime.parse($0) },
                                            skipInvalid: dataOptions.skipInvalid).run()
             if dataOptions.skipInvalid { try outputOptions.writeRejects(report.rejects, defaultBase: "minerisk-warn") }
+            try storeOptions.saveIfAsked(report, data: dataOptions.data, provenance: WarningRunProvenance(
+                from: from, to: at ?? to, source: dataOptions.data, thresholdsFile: data.thresholds.file,
+                thresholdsSHA256: try sha256(ofFile: data.thresholds.file)))
             let warnings = EarlyWarnings(monitoring: report, hiddenDangers: try hiddenDangerWarnings(asOf: String(report.asOf.prefix(10)), models: models))
             switch format {
             case .table: try outputOptions.emit(warnings.table(colour: outputOptions.output == nil && terminalWantsColour))

@@ -26,7 +26,7 @@ struct ReadingReader {
     /// Calls `body` with each valid reading in file order; invalid lines go to `problems` (or, skipping, to
     /// `rejects`). Returns the bytes read (uncompressed) and from the file.
     func read(skipInvalid: Bool, problems: inout ProblemList, rejects: inout [RejectedRow],
-              _ body: (Reading) -> Void) throws -> (bytes: Int, fileBytes: Int) {
+              _ body: (Reading) throws -> Void) throws -> (bytes: Int, fileBytes: Int) {
         let stream = try ByteStream(path: path, displayName: displayName)
         var lastTime = [Int64](repeating: .min, count: pointIDs.count)
         var lastLine = [Int32](repeating: 0, count: pointIDs.count)
@@ -121,7 +121,7 @@ struct ReadingReader {
                 }
                 lastTime[point] = time
                 lastLine[point] = Int32(truncatingIfNeeded: number)
-                body(Reading(point: point, time: time, offsetMinutes: offset, value: value, quality: quality))
+                try body(Reading(point: point, time: time, offsetMinutes: offset, value: value, quality: quality))
             }
         }
         if header == nil { throw MineRiskError.invalid(SourceLocation(file: displayName, line: 1), "the file is empty: expected the header point_id,time,value,quality") }
