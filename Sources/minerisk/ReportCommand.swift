@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically); - for standard output.")
     var output: String = "report.html"
 
+    @Flag(name: .long, help: "Add the early-warnings section from DATA/monitoring (the default when the data folder has one and no --round is given).")
+    var warnings = false
+
     @Option(name: .long, help: ArgumentHelp("Coal scenario drawn as capacity before and after (default: the register's recorded closures, when DATA/coal_mines.csv exists).", valueName: "file"))
     var scenario: String?
 
@@ -45,6 +48,7 @@ struct ReportCommand: ParsableCommand {
             document.coalCapacity = try coalCapacity(grades: report)
             document.accidents = try accidents()
             document.hazards = hazardSummary(data, report: report)
+            document.warnings = try warningsSection(models: models)
             if samples > 0 {
                 var options = SimulationOptions()
                 options.samples = samples
@@ -85,6 +89,17 @@ struct ReportCommand: ParsableCommand {
         let chosen = try scenario.map(ScenarioLoader.load(path:)) ?? CoalScenario.recorded
         let grades = Dictionary(uniqueKeysWithValues: report.facilities.compactMap { f in f.grade.map { (f.id, $0) } })
         return try ScenarioEngine(register: register, grades: grades).run(chosen).capacityComparison
+    }
+
+    /// The ponds' warnings as of the last reading, with the series of the ponds at orange or red; nil without a
+    /// monitoring folder (or with --round, unless --warnings).
+    private func warningsSection(models: ModelSet) throws -> WarningsSection? {
+        let folder = (dataOptions.data as NSString).appendingPathComponent("monitoring")
+        guard warnings || (storeOptions.round == nil && FileManager.default.fileExists(atPath: folder)) else { return nil }
+        _ = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models)
+        let data = try MonitoringData.load(directory: dataOptions.data, models: models)
+        let report = try WarningEngine(data: data).run()
+        return WarningsSection(report: report, series: try SeriesSampler(data: data, report: report).sample())
     }
 
     /// Accidents and deaths by year: the stored round's, or accidents.csv in the data folder.

@@ -70,6 +70,7 @@ extension SQLiteStore {
     func deleteRound(_ id: String, _ db: Database) throws -> Int {
         let runs = try Int.fetchOne(db, sql: "SELECT count(*) FROM grade_runs WHERE round_id = ?", arguments: [id]) ?? 0
         for sql in [
+            "DELETE FROM monitoring_readings WHERE series IN (SELECT series FROM monitoring_points WHERE round_id = ?)",
             "DELETE FROM grade_results WHERE run_id IN (SELECT id FROM grade_runs WHERE round_id = ?)",
             "DELETE FROM grade_runs WHERE round_id = ?",
             "DELETE FROM assessments WHERE round_id = ?",

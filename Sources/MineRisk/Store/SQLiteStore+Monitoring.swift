@@ -14,11 +14,11 @@ extension SQLiteStore: MonitoringStore {
     public func monitoringCounts(round id: String) throws -> (points: Int, readings: Int) {
         try read { db in
             try requireRound(id, db)
-            let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS points, coalesce(sum((SELECT count(*) FROM monitoring_readings r WHERE r.series = p.series)), 0) AS readings
-                FROM monitoring_points p WHERE round_id = ?
-                """, arguments: [id])!
-            return (row["points"], row["readings"])
+            let points = try Int.fetchOne(db, sql: "SELECT count(*) FROM monitoring_points WHERE round_id = ?", arguments: [id]) ?? 0
+            let readings = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM monitoring_readings WHERE series IN (SELECT series FROM monitoring_points WHERE round_id = ?)
+                """, arguments: [id]) ?? 0
+            return (points, readings)
         }
     }
 

@@ -23,14 +23,17 @@ extension StoreSchema {
                 FOREIGN KEY (round_id, facility_id) REFERENCES facilities(round_id, id) ON DELETE CASCADE
             );
             CREATE TABLE monitoring_readings (
-                series INTEGER NOT NULL REFERENCES monitoring_points(series) ON DELETE CASCADE,
+                series INTEGER NOT NULL,
                 time INTEGER NOT NULL,
                 offset_minutes INTEGER NOT NULL CHECK (offset_minutes BETWEEN -1080 AND 1080),
                 value REAL NOT NULL,
-                quality INTEGER NOT NULL CHECK (quality IN (0, 1, 2)),
-                PRIMARY KEY (series, time)
-            ) WITHOUT ROWID;
+                quality INTEGER NOT NULL CHECK (quality IN (0, 1, 2))
+            );
             """)
+        // The readings are kept in file order (rowid), appended as they stream in: an index or a key on (series, time)
+        // would make every insert land inside the tree (the points interleave), tripling the import time of the
+        // bundled round. Their checks (known point, time rising within a point, no repeat) are the reader's; they are
+        // read back in file order, and a round's readings are deleted by series (`SQLiteStore.deleteRound`).
         // GB 51108-2015 §8.2: the results store. A run and how it was made; the levels of its ponds, items and points.
         try db.execute(sql: """
             CREATE TABLE warning_runs (
