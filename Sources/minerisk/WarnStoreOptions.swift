@@ -2,19 +2,19 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-/// Saving a warning run in the store: `warn --save [--db PATH] [--round ID]`.
+/// The store of `warn`: `--round ID` reads the round's monitoring from the store, `--save` keeps the run there.
 struct WarnStoreOptions: ParsableArguments {
     @Flag(name: .long, help: "Save the run in the store: every pond's, item's and point's level, the warning log and the run's provenance.")
     var save = false
 
-    @Option(name: .long, help: "The store to save to (default \(StoreFactory.defaultLocation)).")
+    @Option(name: .long, help: "The store (default \(StoreFactory.defaultLocation)).")
     var db: String?
 
-    @Option(name: .long, help: "The stored round the run belongs to (default: the data folder's round.yaml `round`).")
+    @Option(name: .long, help: "Read this stored round's monitoring instead of the --data folder's (and with --save, save to it; without --round, --save saves to the data folder's round.yaml `round`).")
     var round: String?
 
     func validate() throws {
-        if !save, db != nil || round != nil { throw ValidationError("--db and --round go with --save: the store and round to save the warning run to") }
+        if !save, round == nil, db != nil { throw ValidationError("--db goes with --round or --save: the store to read the round from or to save the run to") }
         if let round {
             do { try RoundID.validate(round) } catch let error as MineRiskError { throw ValidationError(error.description) }
         }
@@ -43,6 +43,17 @@ struct WarnStoreOptions: ParsableArguments {
         defer { try? store.close() }
         let run = try store.monitoringStore().saveWarningRun(report, round: round, provenance: provenance)
         FileHandle.standardError.write(Data("minerisk: saved warning run \(run) of round \(round) in \(location)\n".utf8))
+    }
+
+    /// A stored round's monitoring with --round, with the store it streams from (close it after the run); nil without.
+    func storedMonitoring() throws -> (store: any RoundStore, data: MonitoringData)? {
+        guard let round else { return nil }
+        let store = try StoreFactory.open(location, access: .read)
+        guard let data = try store.monitoringStore().monitoringData(round: round) else {
+            try? store.close()
+            throw MineRiskError.missingInput("\(location): round \(round) has no monitoring; import its data folder with its monitoring/ folder again (minerisk db import --round \(round) --replace)")
+        }
+        return (store, data)
     }
 
     /// Refuses, before any work, a --save whose store is not one or lacks the round.

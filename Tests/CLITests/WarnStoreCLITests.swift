@@ -39,6 +39,23 @@ import Testing
         #expect(csv.stdout.hasPrefix("\u{FEFF}record,run,round,as_of,scope,pond,item,point,level"))
         #expect(csv.stdout.contains("warning,1,2017,\(Self.storm),item,TP005,rainfall,P-TP005-10,red"))
 
+        // The stored readings give the levels and the log the files give.
+        let fromFiles = saved.json
+        let fromStore = try db(["warn", "--round", "2017", "--at", Self.storm, "--format", "json"], store: store)
+        #expect(fromStore.status == 0, "\(fromStore.stderr)")
+        func pointLevels(_ report: [String: Any]) -> [String] {
+            ((report["ponds"] as? [[String: Any]]) ?? []).flatMap { pond in
+                ((pond["items"] as? [[String: Any]]) ?? []).flatMap { item in
+                    ((item["points"] as? [[String: Any]]) ?? []).map { "\(pond["id"]!) \(item["item"]!) \($0["id"]!) \($0["level"]!) \($0["value"] ?? "")" }
+                }
+            }
+        }
+        #expect(pointLevels(fromStore.json) == pointLevels(fromFiles) && !pointLevels(fromFiles).isEmpty)
+        #expect(NSDictionary(dictionary: fromStore.json["summary"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: fromFiles["summary"] as? [String: Any] ?? [:]))
+        #expect((fromStore.json["warnings"] as? [[String: Any]])?.map { "\($0["pond"]!) \($0["item"]!) \($0["start"]!) \($0["level"]!)" }
+                == (fromFiles["warnings"] as? [[String: Any]])?.map { "\($0["pond"]!) \($0["item"]!) \($0["start"]!) \($0["level"]!)" })
+        #expect((fromStore.json["hiddenDangerWarnings"] as? [[String: Any]])?.count == (fromFiles["hiddenDangerWarnings"] as? [[String: Any]])?.count)
+
         let rounds = try db(["db", "rounds", "--format", "json"], store: store)
         #expect(rounds.stdout.contains("\"warningRuns\" : 1"))
 
@@ -60,6 +77,8 @@ import Testing
         #expect(missing.status == 66 && missing.stderr.contains("round 2018 is not in the store"), "\(missing.stderr)")
         let usage = try minerisk(["warn", "--db", store])
         #expect(usage.status == 64)
+        let unmonitored = try db(["warn", "--round", "2017"], store: store)
+        #expect(unmonitored.status == 66 && unmonitored.stderr.contains("round 2017 has no monitoring"), "\(unmonitored.stderr)")
         let none = try db(["db", "warnings"], store: store)
         #expect(none.status == 66 && none.stderr.contains("no saved warning run; save one with minerisk warn --save"), "\(none.stderr)")
     }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs a `ReadingReader` on a second thread and hands its readings to the caller in batches, through a queue of
-/// at most `depth` batches: parsing and the points' trackers then use two cores, and memory stays
-/// `depth × size` readings, whatever the file holds.
+/// Runs a `ReadingReader` (or a store's `ReadingSource`) on a second thread and hands its readings to the caller in
+/// batches, through a queue of at most `depth` batches: parsing and the points' trackers then use two cores, and
+/// memory stays `depth × size` readings, whatever the file holds.
 final class ReadingBatches: @unchecked Sendable {
     private let condition = NSCondition()
     private var full: [[ReadingReader.Reading]] = []
@@ -14,22 +14,34 @@ final class ReadingBatches: @unchecked Sendable {
     private let depth: Int
     private let size: Int
 
-    /// Starts reading at once.
-    init(reader: ReadingReader, skipInvalid: Bool, rejects initial: [RejectedRow], size: Int = 8_192, depth: Int = 4) {
+    /// Starts reading the file at once.
+    convenience init(reader: ReadingReader, skipInvalid: Bool, rejects initial: [RejectedRow]) {
+        self.init(rejects: initial) { problems, rejects, emit in
+            _ = try reader.read(skipInvalid: skipInvalid, problems: &problems, rejects: &rejects, emit)
+        }
+    }
+
+    /// Starts reading a store's readings at once (they were checked when they were imported).
+    convenience init(source: ReadingSource, rejects initial: [RejectedRow]) {
+        self.init(rejects: initial) { _, _, emit in try source.produce(emit) }
+    }
+
+    private init(rejects initial: [RejectedRow], size: Int = 8_192, depth: Int = 4,
+                 _ read: @escaping (inout ProblemList, inout [RejectedRow], (ReadingReader.Reading) throws -> Void) throws -> Void) {
         self.size = size
         self.depth = depth
         rejects = initial
-        let thread = Thread { [self] in produce(reader, skipInvalid: skipInvalid) }
+        let thread = Thread { [self] in produce(read) }
         thread.stackSize = 1 << 20
         thread.start()
     }
 
-    private func produce(_ reader: ReadingReader, skipInvalid: Bool) {
+    private func produce(_ read: (inout ProblemList, inout [RejectedRow], (ReadingReader.Reading) throws -> Void) throws -> Void) {
         var problems = ProblemList()
         var rejects = self.rejects
         var batch = takeSpare()
         do {
-            _ = try reader.read(skipInvalid: skipInvalid, problems: &problems, rejects: &rejects) { reading in
+            try read(&problems, &rejects) { reading in
                 batch.append(reading)
                 if batch.count == size {
                     hand(batch)

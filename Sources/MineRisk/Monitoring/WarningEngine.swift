@@ -42,7 +42,8 @@ public struct WarningEngine {
         let entries = data.thresholds.entriesByFacility()
         let ruleDay = until.map { ISOTime.day($0.seconds, offsetMinutes: $0.offsetMinutes) }
         // The file is parsed on a second thread while this one runs the trackers, a batch at a time.
-        let batches = ReadingBatches(reader: reader, skipInvalid: skipInvalid, rejects: data.rejects)
+        let batches = data.source.map { ReadingBatches(source: $0, rejects: data.rejects) }
+            ?? ReadingBatches(reader: reader, skipInvalid: skipInvalid, rejects: data.rejects)
         let (problems, rejects) = try batches.forEach { reading in
             total += 1
             guard reading.time <= limit else { return }

@@ -9,6 +9,9 @@ public protocol MonitoringStore: RoundStore {
     /// archived byte for byte. A bad reading rolls the whole import back.
     func importRound(_ data: RoundData, monitoring: RoundMonitoring, id: String, source: String, replace: Bool,
                      checkpoint: ((ImportCheckpoint) throws -> Void)?) throws -> ImportSummary
+    /// A stored round's monitoring, ready for `WarningEngine`: its ponds, points, thresholds and a source of its
+    /// readings in the order they were imported (read while the engine runs: keep the store open); nil without any.
+    func monitoringData(round: String) throws -> MonitoringData?
     /// How many points and readings a round's stored monitoring has (0 and 0 for a round without).
     func monitoringCounts(round: String) throws -> (points: Int, readings: Int)
     /// Saves a warning run of a stored round: each pond's, item's and point's level, the warning log and the run's
