@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically); - for standard output.")
     var output: String = "report.html"
 
-    @Flag(name: .long, help: "Add the early-warnings section from DATA/monitoring (the default when the data folder has one and no --round is given).")
+    @Flag(name: .long, help: "Require the early-warnings section (added anyway when the data folder, or the stored --round, has monitoring).")
     var warnings = false
 
     @Option(name: .long, help: ArgumentHelp("Coal scenario drawn as capacity before and after (default: the register's recorded closures, when DATA/coal_mines.csv exists).", valueName: "file"))
@@ -91,13 +91,26 @@ struct ReportCommand: ParsableCommand {
         return try ScenarioEngine(register: register, grades: grades).run(chosen).capacityComparison
     }
 
-    /// The ponds' warnings as of the last reading, with the series of the ponds at orange or red; nil without a
-    /// monitoring folder (or with --round, unless --warnings).
+    /// The ponds' warnings as of the last reading, with the series of the ponds at orange or red: of the stored round
+    /// with --round, else of the data folder; nil when there is no monitoring (refused with --warnings).
     private func warningsSection(models: ModelSet) throws -> WarningsSection? {
-        let folder = (dataOptions.data as NSString).appendingPathComponent("monitoring")
-        guard warnings || (storeOptions.round == nil && FileManager.default.fileExists(atPath: folder)) else { return nil }
-        _ = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models)
-        let data = try MonitoringData.load(directory: dataOptions.data, models: models)
+        var store: (any RoundStore)?
+        defer { try? store?.close() }
+        let data: MonitoringData
+        if let round = storeOptions.round {
+            store = try StoreFactory.open(storeOptions.path, access: .read)
+            guard let stored = try store!.monitoringStore().monitoringData(round: round) else {
+                if warnings { throw MineRiskError.missingInput("\(storeOptions.path): round \(round) has no monitoring for --warnings") }
+                return nil
+            }
+            data = stored
+        } else {
+            let folder = (dataOptions.data as NSString).appendingPathComponent("monitoring")
+            guard warnings || FileManager.default.fileExists(atPath: folder) else { return nil }
+            _ = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models)
+            data = try MonitoringData.load(directory: dataOptions.data, models: models)
+        }
+        // The stored round's readings stream from the store while the engine and the sampler run: it stays open.
         let report = try WarningEngine(data: data).run()
         return WarningsSection(report: report, series: try SeriesSampler(data: data, report: report).sample())
     }

@@ -56,6 +56,13 @@ import Testing
                 == (fromFiles["warnings"] as? [[String: Any]])?.map { "\($0["pond"]!) \($0["item"]!) \($0["start"]!) \($0["level"]!)" })
         #expect((fromStore.json["hiddenDangerWarnings"] as? [[String: Any]])?.count == (fromFiles["hiddenDangerWarnings"] as? [[String: Any]])?.count)
 
+        // The report of the stored round draws its warnings from the stored readings.
+        let html = folder.appendingPathComponent("report.html")
+        let report = try db(["report", "--round", "2017", "--output", html.path], store: store)
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("尾矿库在线监测预警") && page.contains("TP005 会理县莫木山尾矿库") && page.contains("TP006"))
+
         let rounds = try db(["db", "rounds", "--format", "json"], store: store)
         #expect(rounds.stdout.contains("\"warningRuns\" : 1"))
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a monitoring folder's readings a second time, after `WarningEngine`, for the ponds a report draws: the ponds
+/// Reads a monitoring folder's readings (or a stored round's) a second time, after `WarningEngine`, for the ponds a report draws: the ponds
 /// whose warnings reached orange or red, each over a window around its warnings, every point reduced to buckets of
 /// equal time (min and max; rain sums and rolling 3 h sums). Memory is the buckets, whatever the number of readings.
 public struct SeriesSampler {
@@ -90,7 +90,7 @@ public struct SeriesSampler {
         let windows = result.map { (from: $0.from, to: $0.to, bucket: $0.bucketSeconds, n: $0.buckets, rain: $0.rainBucketSeconds, r: $0.rainBuckets) }
         var problems = ProblemList()
         var rejects: [RejectedRow] = []
-        _ = try reader.read(skipInvalid: skipInvalid, problems: &problems, rejects: &rejects) { reading in
+        func take(_ reading: ReadingReader.Reading) {
             guard let (p, i, k) = slotOf[reading.point], reading.quality != .bad else { return }
             let w = windows[p]
             let t = reading.time
@@ -112,6 +112,11 @@ public struct SeriesSampler {
                 let sum = recent[reading.point].reduce(0) { $0 + $1.1 }
                 result[p].items[i].points[k].rain3h[r] = max(result[p].items[i].points[k].rain3h[r] ?? 0, sum)
             }
+        }
+        if let source = data.source {
+            try source.produce(take)
+        } else {
+            _ = try reader.read(skipInvalid: skipInvalid, problems: &problems, rejects: &rejects, take)
         }
     }
 }
