@@ -3,10 +3,11 @@
 #
 # Usage: scripts/screenshot_report.sh OUT_DIR [minerisk report options, e.g. --data DIR --models DIR]
 #
-# Writes OUT_DIR/report.html (by `minerisk report`), OUT_DIR/report.png (a 1200 px wide screenshot) and
-# OUT_DIR/report.pdf (printed), then checks: a CJK font is installed and embedded in the print, the PDF
-# pages are A4, and the screenshot is a real page: mostly white with ink on it, and showing each grade
-# colour the report uses. Needs chromium, fonts-noto-cjk (Debian) and Pillow (python3-pil or PyPI).
+# Writes OUT_DIR/report.html (by `minerisk report`), OUT_DIR/report.png (a 1200 px wide screenshot),
+# OUT_DIR/report.pdf (printed) and, when the report has its early-warnings section, OUT_DIR/warnings.png (that
+# section on its own), then checks: a CJK font is installed and embedded in the print, the PDF pages are A4,
+# the screenshot is a real page: mostly white with ink on it, and showing each grade colour the report uses;
+# and the warnings section draws its charts and threshold lines and shows each warning colour it uses. Needs chromium, fonts-noto-cjk (Debian) and Pillow (python3-pil or PyPI).
 # MINERISK names the binary (default .build/debug/minerisk); CHROMIUM the browser (default chromium).
 set -euo pipefail
 
@@ -32,7 +33,25 @@ browser=("$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --n
 "${browser[@]}" --window-size=1200,3000 --screenshot="$out/report.png" "file://$out/report.html" 2>/dev/null
 "${browser[@]}" --no-pdf-header-footer --print-to-pdf="$out/report.pdf" "file://$out/report.html" 2>/dev/null
 
+# The early-warnings section (when the round has monitoring) lies far below the first screen: it is cut out with
+# the report's styles into warnings.html and shot on its own.
+rm -f "$out/warnings.html" "$out/warnings.png"
 python3 - "$out" <<'PY'
+import sys
+out = sys.argv[1]
+html = open(f"{out}/report.html", encoding="utf-8").read()
+start = html.find('<section class="warnings"')
+if start >= 0:
+    end = html.index("</section>", start) + len("</section>")
+    head = html[:html.index("<body>") + len("<body>")]
+    open(f"{out}/warnings.html", "w", encoding="utf-8").write(head + html[start:end] + "</body></html>")
+PY
+if [ -f "$out/warnings.html" ]; then
+    "${browser[@]}" --window-size=1200,2400 --screenshot="$out/warnings.png" "file://$out/warnings.html" 2>/dev/null
+fi
+
+python3 - "$out" <<'PY'
+import os
 import re
 import sys
 
@@ -50,19 +69,39 @@ image = Image.open(f"{out}/report.png").convert("RGB")
 width, height = image.size
 if (width, height) != (1200, 3000):
     problems.append(f"report.png is {width}×{height}, expected 1200×3000")
-# The colour histogram (count, colour) of the whole page, counted in C.
-histogram = image.getcolors(maxcolors=1 << 24)
-total = width * height
-ink = sum(n for n, p in histogram if min(p) < 200) / total
-if not 0.03 < ink < 0.6:
-    problems.append(f"report.png: {ink:.1%} of the page is ink (expected 3–60 %): blank or broken")
+
+
+def check_page(name, image, colours, what):
+    """A real page: 3–60 % ink, and each colour (hex) covering at least 300 px. Returns the ink share and histogram."""
+    # The colour histogram (count, colour) of the whole page, counted in C.
+    histogram = image.getcolors(maxcolors=1 << 24)
+    share = sum(n for n, p in histogram if min(p) < 200) / (image.size[0] * image.size[1])
+    if not 0.03 < share < 0.6:
+        problems.append(f"{name}: {share:.1%} of the page is ink (expected 3–60 %): blank or broken")
+    for hex_colour in colours:
+        target = tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+        near = sum(n for n, p in histogram if all(abs(a - b) <= 6 for a, b in zip(p, target)))
+        if near < 300:
+            problems.append(f"{name}: {what} colour #{hex_colour} covers {near} px (expected ≥ 300)")
+    return share, histogram
+
+
+ink, histogram = check_page("report.png", image, grades, "grade")
 if len(histogram) < 50:
     problems.append(f"report.png: only {len(histogram)} colours: text and charts did not render")
-for hex_colour in grades:
-    target = tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
-    near = sum(n for n, p in histogram if all(abs(a - b) <= 6 for a, b in zip(p, target)))
-    if near < 300:
-        problems.append(f"report.png: grade colour #{hex_colour} covers {near} px (expected ≥ 300)")
+
+# The warnings section: the ponds that reached orange or red are drawn, in the colours of their levels.
+if os.path.exists(f"{out}/warnings.html"):
+    section = open(f"{out}/warnings.html", encoding="utf-8").read()
+    levels = sorted(set(re.findall(r'class="chip" style="background:#([0-9A-F]{6})', section)))
+    charts = section.count("<svg ")
+    if '<section class="warnings"' in section and "No pond reached orange or red" not in section:
+        if charts == 0:
+            problems.append("warnings.html: ponds reached orange or red but no chart is drawn")
+        if "stroke-dasharray" not in section:
+            problems.append("warnings.html: no threshold or rainstorm-signal line is drawn")
+    ink_w, _ = check_page("warnings.png", Image.open(f"{out}/warnings.png").convert("RGB"), levels, "warning")
+    print(f"screenshot_report: {out}/warnings.png, {charts} charts, ink {ink_w:.1%}, warning colours {len(levels)}")
 
 pdf = open(f"{out}/report.pdf", "rb").read()
 boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)

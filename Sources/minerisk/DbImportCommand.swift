@@ -9,7 +9,8 @@ struct DbImportCommand: ParsableCommand {
         discussion: """
         Every file is validated first (facilities.csv, experts.csv, assessments.csv, hazards.csv, and \
         coal_mines.csv and accidents.csv when present); any problem is reported with file:line:column and \
-        nothing is written.
+        nothing is written. A monitoring/ folder (points.csv, thresholds.yaml, readings.csv or .csv.gz) is \
+        imported too: its readings are checked and stored as they stream, in the same transaction.
 
         The files are archived byte for byte with the round. A round already stored is refused unless \
         --replace, which also removes the replaced round's saved gradings. A killed import leaves the store \
@@ -43,9 +44,13 @@ struct DbImportCommand: ParsableCommand {
             try StoreFactory.check(self.store.db)
             let modelSet = try modelFolder.load()
             let roundData = try RoundLoader.load(directory: data, models: modelSet)
+            _ = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: data, models: modelSet)
+            let monitoring = try RoundMonitoring.load(directory: data, models: modelSet)
             let store = try StoreFactory.open(self.store.db, access: .write)
             defer { try? store.close() }
-            let summary = try store.importRound(roundData, id: round, source: data, replace: replace, checkpoint: Self.testPause)
+            let summary = try monitoring.map {
+                try store.monitoringStore().importRound(roundData, monitoring: $0, id: round, source: data, replace: replace, checkpoint: Self.testPause)
+            } ?? store.importRound(roundData, id: round, source: data, replace: replace, checkpoint: Self.testPause)
             try output.emit(summary, table: StoreText.importSummary)
         }
     }

@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically); - for standard output.")
     var output: String = "report.html"
 
+    @Flag(name: .long, help: "Require the early-warnings section (added anyway when the data folder, or the stored --round, has monitoring).")
+    var warnings = false
+
     @Option(name: .long, help: ArgumentHelp("Coal scenario drawn as capacity before and after (default: the register's recorded closures, when DATA/coal_mines.csv exists).", valueName: "file"))
     var scenario: String?
 
@@ -45,6 +48,7 @@ struct ReportCommand: ParsableCommand {
             document.coalCapacity = try coalCapacity(grades: report)
             document.accidents = try accidents()
             document.hazards = hazardSummary(data, report: report)
+            document.warnings = try warningsSection(models: models)
             if samples > 0 {
                 var options = SimulationOptions()
                 options.samples = samples
@@ -85,6 +89,30 @@ struct ReportCommand: ParsableCommand {
         let chosen = try scenario.map(ScenarioLoader.load(path:)) ?? CoalScenario.recorded
         let grades = Dictionary(uniqueKeysWithValues: report.facilities.compactMap { f in f.grade.map { (f.id, $0) } })
         return try ScenarioEngine(register: register, grades: grades).run(chosen).capacityComparison
+    }
+
+    /// The ponds' warnings as of the last reading, with the series of the ponds at orange or red: of the stored round
+    /// with --round, else of the data folder; nil when there is no monitoring (refused with --warnings).
+    private func warningsSection(models: ModelSet) throws -> WarningsSection? {
+        var store: (any RoundStore)?
+        defer { try? store?.close() }
+        let data: MonitoringData
+        if let round = storeOptions.round {
+            store = try StoreFactory.open(storeOptions.path, access: .read)
+            guard let stored = try store!.monitoringStore().monitoringData(round: round) else {
+                if warnings { throw MineRiskError.missingInput("\(storeOptions.path): round \(round) has no monitoring for --warnings") }
+                return nil
+            }
+            data = stored
+        } else {
+            let folder = (dataOptions.data as NSString).appendingPathComponent("monitoring")
+            guard warnings || FileManager.default.fileExists(atPath: folder) else { return nil }
+            _ = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models)
+            data = try MonitoringData.load(directory: dataOptions.data, models: models)
+        }
+        // The stored round's readings stream from the store while the engine and the sampler run: it stays open.
+        let report = try WarningEngine(data: data).run()
+        return WarningsSection(report: report, series: try SeriesSampler(data: data, report: report).sample())
     }
 
     /// Accidents and deaths by year: the stored round's, or accidents.csv in the data folder.

@@ -10,7 +10,9 @@ struct WarnCommand: ParsableCommand, FormatWriting {
         Reads DATA/monitoring/points.csv, thresholds.yaml and readings.csv (or readings.csv.gz, streamed). Each point's \
         level holds after `persistence` consecutive readings reach it; items and ponds follow GB 39496-2020 §5.5.4 \
         (4 blue → yellow, 3 yellow → orange, 2 orange → red). Offline and stuck sensors and ponds without working \
-        monitoring are findings. The bundled data's readings are generated on first use.
+        monitoring are findings. The bundled data's readings are generated on first use. With --round ID the \
+        stored round's monitoring is read instead (see `db import`); --save keeps the run in the store \
+        (`db warnings` reads it back).
         """
     )
 
@@ -29,6 +31,8 @@ struct WarnCommand: ParsableCommand, FormatWriting {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var storeOptions: WarnStoreOptions
+
     func validate() throws {
         if at != nil && (from != nil || to != nil) { throw ValidationError("--at excludes --from and --to") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
@@ -42,16 +46,25 @@ struct WarnCommand: ParsableCommand, FormatWriting {
         try runReporting {
             let format = try outputOptions.resolvedFormat(for: Self.self)
             try outputOptions.checkDestination(format: format)
+            try storeOptions.checkBeforeRun(data: dataOptions.data)
             let models = try dataOptions.loadModels()
-            if let generated = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models) {
+            let stored = try storeOptions.storedMonitoring()
+            defer { try? stored?.store.close() }
+            if stored == nil, let generated = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: dataOptions.data, models: models) {
                 FileHandle.standardError.write(Data("minerisk: generated the bundled readings (\(generated.readings) readings) into \(generated.folder)\n".utf8))
             }
-            let data = try MonitoringData.load(directory: dataOptions.data, models: models, skipInvalid: dataOptions.skipInvalid)
+            let data = try stored?.data ?? MonitoringData.load(directory: dataOptions.data, models: models, skipInvalid: dataOptions.skipInvalid)
             let until = (at ?? to).flatMap { ISOTime.parse($0) }
             let report = try WarningEngine(data: data, until: until, from: from.flatMap { ISOTime.parse($0) },
                                            skipInvalid: dataOptions.skipInvalid).run()
             if dataOptions.skipInvalid { try outputOptions.writeRejects(report.rejects, defaultBase: "minerisk-warn") }
-            let warnings = EarlyWarnings(monitoring: report, hiddenDangers: try hiddenDangerWarnings(asOf: String(report.asOf.prefix(10)), models: models))
+            try storeOptions.saveIfAsked(report, data: dataOptions.data, provenance: WarningRunProvenance(
+                from: from, to: at ?? to, source: storeOptions.round.map { "\(storeOptions.location), round \($0)" } ?? dataOptions.data,
+                thresholdsFile: data.thresholds.file, thresholdsSHA256: try data.thresholdsSHA256 ?? sha256(ofFile: data.thresholds.file)))
+            let day = String(report.asOf.prefix(10))
+            let hiddenDangers = try stored.map { try HazardRegister(dataset: $0.store.dataset(round: storeOptions.round!, models: models)).warnings(asOf: day) }
+                ?? hiddenDangerWarnings(asOf: day, models: models)
+            let warnings = EarlyWarnings(monitoring: report, hiddenDangers: hiddenDangers)
             switch format {
             case .table: try outputOptions.emit(warnings.table(colour: outputOptions.output == nil && terminalWantsColour))
             case .csv: try outputOptions.emit(report.csv())

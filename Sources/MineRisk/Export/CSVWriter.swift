@@ -15,7 +15,9 @@ public struct CSVWriter {
 
     /// A field quoted only when it has to be.
     public static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Scanned as UTF-8 bytes (the four are ASCII): walking Characters took most of the time of a large table.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        guard field.utf8.contains(0x22) else { return "\"" + field + "\"" }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

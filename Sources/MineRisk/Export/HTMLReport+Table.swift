@@ -120,6 +120,7 @@ extension HTMLReport {
     .veto { font-weight: 700; color: #c01f35; }
     .finding { color: #8a4b00; }
     figure { margin: 18px 0 26px; break-inside: avoid; }
+    h3 { font-size: 16px; margin: 22px 0 8px; break-after: avoid; }
     figcaption { font-weight: 700; font-size: 15px; margin-bottom: 6px; }
     svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
     .note { color: var(--muted); font-size: 12.5px; margin: 4px 0 0; }

@@ -16,6 +16,8 @@ public struct HTMLReport: Sendable {
     public var accidents: [AccidentYear]?
     /// The hidden-danger register's summary on its day, when the dataset has a register.
     public var hazards: (asOf: String, summary: HazardSummary)?
+    /// The ponds' early warnings and the series of those at orange or red, when the round has monitoring.
+    public var warnings: WarningsSection?
     public var title = BilingualName(zh: "矿山和尾矿库安全风险分级报告", en: "Safety risk grading of mines and tailings ponds")
     public var generated: Date
 
@@ -48,7 +50,7 @@ public struct HTMLReport: Sendable {
         <body>
 
         """
-        html += header + keyFigures + gradeTable + charts + findings + hazardSection + criteriaSection + consistencySection + provenance
+        html += header + keyFigures + gradeTable + charts + findings + hazardSection + warningsSection + criteriaSection + consistencySection + provenance
         html += "</body>\n</html>\n"
         return html
     }

@@ -27,6 +27,15 @@ struct SVGCanvas {
         body += dashed ? " stroke-dasharray=\"4 3\"/>" : "/>"
     }
 
+    /// A path through points (x, y): a polyline, or a closed shape when `fill` is given.
+    mutating func path(_ points: [(Double, Double)], stroke: String, width: Double = 1, fill: String? = nil, opacity: Double? = nil) {
+        guard let first = points.first else { return }
+        body += "<path d=\"M\(n(first.0)) \(n(first.1))" + points.dropFirst().map { "L\(n($0.0)) \(n($0.1))" }.joined()
+        body += fill == nil ? "\" fill=\"none\"" : "Z\" fill=\"\(colour(fill!))\""
+        if let opacity { body += " fill-opacity=\"\(n(opacity))\"" }
+        body += " stroke=\"\(colour(stroke))\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"/>"
+    }
+
     enum Anchor: String {
         case start, middle, end
     }

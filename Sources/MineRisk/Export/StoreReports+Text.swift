@@ -6,15 +6,15 @@ public enum StoreText {
     public static func rounds(_ rounds: [RoundInfo]) -> String {
         guard !rounds.isEmpty else { return "No round in the store yet: import one with minerisk db import --round ID.\n" }
         var table = TextTable(headers: ["轮次 Round", "导入 Imported", "设施 Facilities", "专家 Experts", "评估 Assessments",
-                                        "隐患 Hazards", "煤矿 Coal mines", "事故年 Accident years", "分级 Runs", "最新分级 Latest run: major/signif./general/low, incomplete"])
-        table.rightAligned = [2, 3, 4, 5, 6, 7, 8]
+                                        "隐患 Hazards", "煤矿 Coal mines", "事故年 Accident years", "分级 Runs", "最新分级 Latest run: major/signif./general/low, incomplete", "预警 Warning runs"])
+        table.rightAligned = [2, 3, 4, 5, 6, 7, 8, 10]
         for r in rounds {
             let latest = r.latestRun.map { run in
                 let g = run.byGrade
                 return "run \(run.id): \(g["major"] ?? 0)/\(g["significant"] ?? 0)/\(g["general"] ?? 0)/\(g["low"] ?? 0), \(run.incomplete)"
             } ?? "not graded"
             table.add([r.id, r.importedAt, String(r.facilities), String(r.experts), String(r.assessments), String(r.hazards),
-                       String(r.coalMines), String(r.accidentYears), String(r.gradeRuns), latest])
+                       String(r.coalMines), String(r.accidentYears), String(r.gradeRuns), latest, String(r.warningRuns)])
         }
         return table.render()
     }
@@ -87,6 +87,7 @@ public enum StoreText {
         var lines = ["\(s.replaced ? "Replaced" : "Imported") round \(s.round) into \(s.store): \(s.facilities) facilities, \(s.experts) experts, \(s.assessments) assessments, \(s.hazards) hazards"]
         if let n = s.coalMines { lines.append("coal register: \(n) mines") }
         if let n = s.accidentYears { lines.append("accident record: \(n) years") }
+        if let points = s.monitoringPoints, let readings = s.readings { lines.append("monitoring: \(points) points, \(readings) readings") }
         if s.removedGradeRuns > 0 { lines.append("removed \(s.removedGradeRuns) saved grade run(s) of the replaced round: they graded the old data") }
         lines.append("files archived: \(s.files.joined(separator: ", "))")
         return lines.joined(separator: "\n") + "\n"

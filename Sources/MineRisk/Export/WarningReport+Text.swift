@@ -15,13 +15,7 @@ extension WarningReport {
             ponds.add([pond.id, pond.name, pond.county, String(pond.pondClass), pond.level.name, items.isEmpty ? "–" : items.joined(separator: "; ")])
         }
         text += ponds.render(colour: colour)
-        text += "\nWarnings (\(warnings.count))\n"
-        var log = TextTable(headers: ["pond", "item", "peak level", "start", "peak", "end", "peak point", "value", "threshold"])
-        for span in warnings {
-            log.add([span.pond, span.item.rawValue, span.level.name, span.start, span.peak, span.end ?? "open", span.peakPoint,
-                     span.peakValue.map(formatNumber) ?? "–", span.peakThreshold.map(formatNumber) ?? "–"])
-        }
-        text += log.render(colour: false)
+        text += "\nWarnings (\(warnings.count))\n" + Self.logTable(warnings)
         let findings = self.ponds.flatMap { pond in pond.findings.map { (pond.id, $0) } }
         text += "\nFindings (\(findings.count))\n"
         for (pond, finding) in findings { text += "  \(pond): \(finding)\n" }
@@ -47,6 +41,16 @@ extension WarningReport {
             }
         }
         return writer.text
+    }
+
+    /// The warning log as a terminal table: start, peak and end of each warning, with the point that peaked.
+    public static func logTable(_ warnings: [WarningSpan]) -> String {
+        var log = TextTable(headers: ["pond", "item", "peak level", "start", "peak", "end", "peak point", "value", "threshold"])
+        for span in warnings {
+            log.add([span.pond, span.item.rawValue, span.level.name, span.start, span.peak, span.end ?? "open", span.peakPoint,
+                     span.peakValue.map(formatNumber) ?? "–", span.peakThreshold.map(formatNumber) ?? "–"])
+        }
+        return log.render(colour: false)
     }
 
     /// The warning log as CSV.

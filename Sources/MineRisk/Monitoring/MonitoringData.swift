@@ -10,6 +10,10 @@ public struct MonitoringData: Sendable {
     public var readingsName: String
     /// Rows of points.csv rejected under --skip-invalid.
     public var rejects: [RejectedRow]
+    /// The readings when they come from a store instead of `readingsPath`.
+    public var source: ReadingSource?
+    /// SHA-256 of thresholds.yaml when it is known without reading a file (a stored round's archived one).
+    public var thresholdsSHA256: String?
 
     public init(ponds: [MonitoredPond], points: [MonitoringPoint], thresholds: ThresholdSet, readingsPath: String, readingsName: String? = nil, rejects: [RejectedRow] = []) {
         self.ponds = ponds

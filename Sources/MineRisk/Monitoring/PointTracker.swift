@@ -13,6 +13,12 @@ struct PointTracker {
     private var window: TimeWindow
     private var rainSums: [Double] = []
     private var rainLabels: [String] = []
+    /// The rule taken apart once, so that a reading does not copy the rule's arrays: fixed values per level (NaN
+    /// where unset) and their direction, the rain windows in seconds.
+    private let method: UInt8
+    private let edges: (blue: Double, yellow: Double, orange: Double, red: Double)
+    private let higherIsWorse: Bool
+    private var rainAfter: [Int64] = []
     private var smoothed: TimeWindow
     private var reference: (time: Int64, value: Double)?
     private let intervalSeconds: Int64
@@ -26,7 +32,16 @@ struct PointTracker {
     private(set) var lastTime: Int64 = .min
     /// What the level is judged on at the last reading (the reading, a rain sum, an angle) and its label.
     private(set) var measure: Double?
-    private(set) var measureLabel = ""
+    /// 0 none, 1 the reading, 2 the angle, 3 + k the k-th rainstorm signal's window.
+    private var label: Int = 0
+    var measureLabel: String {
+        switch label {
+        case 0: return ""
+        case 1: return "reading"
+        case 2: return "angle°"
+        default: return rainLabels[label - 3]
+        }
+    }
     /// Time of the last reading with a usable value (quality not bad).
     private(set) var lastValueTime: Int64 = .min
     private var lastValueTimeBefore: Int64 = .min
@@ -40,11 +55,25 @@ struct PointTracker {
         self.isRainfall = isRainfall
         intervalSeconds = Int64(intervalMinutes) * 60
         let perHour = max(1, 60 / max(1, intervalMinutes))
+        var edges = (blue: Double.nan, yellow: Double.nan, orange: Double.nan, red: Double.nan)
+        var higher = true
+        switch rule.method {
+        case let .fixed(values):
+            method = 0
+            edges = (values.value(of: .blue) ?? .nan, values.value(of: .yellow) ?? .nan, values.value(of: .orange) ?? .nan, values.value(of: .red) ?? .nan)
+            higher = values.worse == .higher
+        case .rainstorm: method = 1
+        case .tangentAngle: method = 2
+        case .unset: method = 3
+        }
+        self.edges = edges
+        higherIsWorse = higher
         switch rule.method {
         case let .rainstorm(signals):
             window = TimeWindow(capacity: (signals.windows.last ?? 12) * perHour + 2)
             rainSums = [Double](repeating: 0, count: signals.windows.count)
             rainLabels = signals.signals.map { "rain \($0.hours) h" }
+            rainAfter = [Int64](repeating: 0, count: signals.windows.count)
             smoothed = TimeWindow(capacity: 1)
         case let .tangentAngle(settings):
             window = TimeWindow(capacity: Int(settings.smoothingHours.rounded(.up)) * perHour + 2)
@@ -100,25 +129,33 @@ struct PointTracker {
     }
 
     private mutating func rawLevel(time: Int64, value: Double) -> WarningLevel {
-        switch rule.method {
-        case let .fixed(values):
+        switch method {
+        case 0:
             measure = value
-            measureLabel = "reading"
-            return values.level(of: value)
-        case let .rainstorm(signals):
+            label = 1
+            // The highest level whose value the reading reaches (≥ when higher is worse, ≤ when lower is); as
+            // FixedThresholds.level(of:), on the values taken apart (an unset level is NaN and never reached).
+            if higherIsWorse {
+                return value >= edges.red ? .red : value >= edges.orange ? .orange : value >= edges.yellow ? .yellow : value >= edges.blue ? .blue : .none
+            }
+            return value <= edges.red ? .red : value <= edges.orange ? .orange : value <= edges.yellow ? .yellow : value <= edges.blue ? .blue : .none
+        case 1:
+            guard case let .rainstorm(signals) = rule.method else { return .none }
             let windows = signals.windows
             window.drop(before: time - Int64(windows.last! * 3600) + 1)
             window.append(time, value)
-            for (i, hours) in windows.enumerated() { rainSums[i] = window.sum(after: time - Int64(hours * 3600)) }
+            for i in 0..<windows.count { rainAfter[i] = time - Int64(windows[i] * 3600) }
+            window.sums(after: rainAfter, into: &rainSums)
             let (level, shown) = signals.signal(sums: rainSums)
             measure = rainSums[signals.windowIndex[shown]]
-            measureLabel = rainLabels[shown]
+            label = 3 + shown
             return level
-        case let .tangentAngle(settings):
+        case 2:
+            guard case let .tangentAngle(settings) = rule.method else { return .none }
             return angleLevel(time: time, value: value, settings)
-        case .unset:
+        default:
             measure = value
-            measureLabel = "reading"
+            label = 1
             return .none
         }
     }
@@ -128,7 +165,7 @@ struct PointTracker {
     /// (Xu Qiang; EURASIP J. Wireless Commun. Netw. 2021, doi 10.1186/s13638-021-02033-y).
     private mutating func angleLevel(time: Int64, value: Double, _ settings: TangentAngleSettings) -> WarningLevel {
         let smoothing = Int64(settings.smoothingHours * 3600)
-        measureLabel = "angle°"
+        label = 2
         measure = nil
         // After a silence the curve starts again: old readings would bridge the gap with a false slope.
         if segmentStart == .min || time - lastValueTimeBefore > SensorHealth.offlineIntervals * intervalSeconds {

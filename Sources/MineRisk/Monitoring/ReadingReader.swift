@@ -26,7 +26,7 @@ struct ReadingReader {
     /// Calls `body` with each valid reading in file order; invalid lines go to `problems` (or, skipping, to
     /// `rejects`). Returns the bytes read (uncompressed) and from the file.
     func read(skipInvalid: Bool, problems: inout ProblemList, rejects: inout [RejectedRow],
-              _ body: (Reading) -> Void) throws -> (bytes: Int, fileBytes: Int) {
+              _ body: (Reading) throws -> Void) throws -> (bytes: Int, fileBytes: Int) {
         let stream = try ByteStream(path: path, displayName: displayName)
         var lastTime = [Int64](repeating: .min, count: pointIDs.count)
         var lastLine = [Int32](repeating: 0, count: pointIDs.count)
@@ -34,7 +34,15 @@ struct ReadingReader {
         var predicted = 0
         var header: CSVHeader?
         var columns = (point: 0, time: 1, value: 2, quality: -1, width: 3)
-        var ranges = [Range<Int>](repeating: 0..<0, count: 8)
+        // The fields of the line being read: at most `maxFields`, in one buffer for the whole file.
+        let maxFields = 8
+        let ranges = UnsafeMutablePointer<Range<Int>>.allocate(capacity: maxFields)
+        ranges.initialize(repeating: 0..<0, count: maxFields)
+        defer { ranges.deallocate() }
+        // An export sorted by time repeats one time text for every point: the last one parsed is kept and reused.
+        var lastTimeText = [UInt8](repeating: 0, count: 40)
+        var lastTimeCount = -1
+        var lastParsed: (seconds: Int64, offsetMinutes: Int) = (0, 0)
         func report(_ location: SourceLocation, _ message: String) {
             if skipInvalid { rejects.append(RejectedRow(file: displayName, line: location.line ?? 0, reason: "\(location): \(message)")) } else { problems.add(location, message) }
         }
@@ -57,17 +65,17 @@ struct ReadingReader {
                     while i < n, line[i] != 0x2C { i += 1 }
                     end = i
                 }
-                if fieldCount < ranges.count { ranges[fieldCount] = start..<end }
+                if fieldCount < maxFields { ranges[fieldCount] = start..<end }
                 fieldCount += 1
                 if i >= n { break }
                 i += 1
             }
-            guard fieldCount <= ranges.count else {
-                report(SourceLocation(file: displayName, line: number, column: ranges.count + 1), "too many fields: expected \(header?.names.count ?? 4)")
+            guard fieldCount <= maxFields else {
+                report(SourceLocation(file: displayName, line: number, column: maxFields + 1), "too many fields: expected \(header?.names.count ?? 4)")
                 return
             }
-            try ranges.withUnsafeBufferPointer { all in
-                let record = CSVRecord(line: number, bytes: line, ranges: UnsafeBufferPointer(rebasing: all[0..<fieldCount]), file: displayName)
+            do {
+                let record = CSVRecord(line: number, bytes: line, ranges: UnsafeBufferPointer(start: ranges, count: fieldCount), file: displayName)
                 guard let h = header else {
                     let checked = try CSVHeader(record: record, required: Self.required, optional: Self.optional)
                     header = checked
@@ -88,7 +96,19 @@ struct ReadingReader {
                     return
                 }
                 predicted = point + 1
-                guard let (time, offset) = ISOTime.parse(record.field(columns.time)) else {
+                let timeField = record.field(columns.time)
+                let parsed: (seconds: Int64, offsetMinutes: Int)?
+                if timeField.count == lastTimeCount, lastTimeText.withUnsafeBufferPointer({ memcmp($0.baseAddress!, timeField.baseAddress!, timeField.count) == 0 }) {
+                    parsed = lastParsed
+                } else {
+                    parsed = ISOTime.parse(timeField)
+                    if let parsed, timeField.count <= lastTimeText.count {
+                        lastTimeText.withUnsafeMutableBufferPointer { _ = memcpy($0.baseAddress!, timeField.baseAddress!, timeField.count) }
+                        lastTimeCount = timeField.count
+                        lastParsed = parsed
+                    }
+                }
+                guard let (time, offset) = parsed else {
                     report(record.location(columns.time), "expected an ISO 8601 time with its offset (2017-07-21T14:10:00+08:00), found \"\(record.string(columns.time))\"")
                     return
                 }
@@ -121,7 +141,7 @@ struct ReadingReader {
                 }
                 lastTime[point] = time
                 lastLine[point] = Int32(truncatingIfNeeded: number)
-                body(Reading(point: point, time: time, offsetMinutes: offset, value: value, quality: quality))
+                try body(Reading(point: point, time: time, offsetMinutes: offset, value: value, quality: quality))
             }
         }
         if header == nil { throw MineRiskError.invalid(SourceLocation(file: displayName, line: 1), "the file is empty: expected the header point_id,time,value,quality") }

@@ -18,7 +18,9 @@ public enum ThresholdLoader {
     public static func parse(_ yaml: String, file: String, points: [String: MonitoredItem]? = nil) throws -> ThresholdSet {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // The basic resolver: every scalar stays text until the reader asks for a number. The default one matches
+            // each scalar against regular expressions, which took most of the time of a national file (64,000 points).
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw MineRiskError.invalid(SourceLocation(file: file, line: 1), "the file is empty: expected format, persistence and ponds")
             }
             root = node

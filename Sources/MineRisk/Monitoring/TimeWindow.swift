@@ -37,11 +37,29 @@ struct TimeWindow {
     func time(_ i: Int) -> Int64 { times[slot(i)] }
     func value(_ i: Int) -> Double { values[slot(i)] }
 
-    /// The sum of the values with time > `after`, added oldest first.
-    func sum(after: Int64) -> Double {
-        var total = 0.0
-        for i in 0..<count where times[slot(i)] > after { total += values[slot(i)] }
-        return total
+    /// For each k, the sum of the values with time > `after[k]`, each added oldest first. The times rise, so each
+    /// sum starts at the first element past its bound.
+    func sums(after: [Int64], into totals: inout [Double]) {
+        times.withUnsafeBufferPointer { t in
+            values.withUnsafeBufferPointer { v in
+                let capacity = t.count
+                for k in 0..<after.count {
+                    let bound = after[k]
+                    var s = head, i = 0
+                    while i < count, t[s] <= bound {
+                        s = s + 1 == capacity ? 0 : s + 1
+                        i += 1
+                    }
+                    var total = 0.0
+                    while i < count {
+                        total += v[s]
+                        s = s + 1 == capacity ? 0 : s + 1
+                        i += 1
+                    }
+                    totals[k] = total
+                }
+            }
+        }
     }
 
     /// The mean of the values with time > `after` (nil when there are none).

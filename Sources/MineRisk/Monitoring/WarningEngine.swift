@@ -33,8 +33,6 @@ public struct WarningEngine {
                                    items: points.map(\.item), pointIDs: points.map(\.id))
         var trackers = [PointTracker?](repeating: nil, count: points.count)
         var events: [Event] = []
-        var problems = ProblemList()
-        var rejects = data.rejects
         var lastSeen: Int64 = .min
         var firstSeen: Int64 = .max
         var displayOffset = until?.offsetMinutes
@@ -43,7 +41,10 @@ public struct WarningEngine {
         let persistence = data.thresholds.persistence
         let entries = data.thresholds.entriesByFacility()
         let ruleDay = until.map { ISOTime.day($0.seconds, offsetMinutes: $0.offsetMinutes) }
-        _ = try reader.read(skipInvalid: skipInvalid, problems: &problems, rejects: &rejects) { reading in
+        // The file is parsed on a second thread while this one runs the trackers, a batch at a time.
+        let batches = data.source.map { ReadingBatches(source: $0, rejects: data.rejects) }
+            ?? ReadingBatches(reader: reader, skipInvalid: skipInvalid, rejects: data.rejects)
+        let (problems, rejects) = try batches.forEach { reading in
             total += 1
             guard reading.time <= limit else { return }
             used += 1

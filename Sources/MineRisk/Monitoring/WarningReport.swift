@@ -14,6 +14,15 @@ public struct WarningReport: Sendable, Encodable {
     public var rejects: [RejectedRow]
 
     enum CodingKeys: String, CodingKey { case asOf, from, ponds, warnings, summary, provenance }
+
+    /// The worst level a pond reached in the report's period (from `from`, else from the first reading, to the report
+    /// time), by the aggregation across its items (GB 39496-2020 §5.5.4) at every change; `none` for an unknown pond.
+    public func peakLevel(of pond: String) -> WarningLevel {
+        let start = from.flatMap { ISOTime.parse($0)?.seconds } ?? .min
+        let changes = timeline.changes[pond] ?? []
+        let within = changes.filter { $0.time >= start }.map(\.level).max() ?? .none
+        return max(within, timeline.level(of: pond, at: start), ponds.first { $0.id == pond }?.level ?? .none)
+    }
 }
 
 /// One pond's level at the report time.

@@ -19,4 +19,7 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var replaced: Bool
     /// Saved grade runs of the replaced round, removed with it: they graded the old data.
     public var removedGradeRuns: Int
+    /// Points and readings of the round's monitoring folder, when it has one.
+    public var monitoringPoints: Int? = nil
+    public var readings: Int? = nil
 }

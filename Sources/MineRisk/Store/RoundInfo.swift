@@ -12,4 +12,6 @@ public struct RoundInfo: Sendable, Equatable, Codable {
     public var gradeRuns: Int
     /// The newest saved grading of the round.
     public var latestRun: GradeRunInfo?
+    /// Saved warning runs of the round's monitoring (`warn --save`).
+    public var warningRuns: Int = 0
 }

@@ -38,6 +38,14 @@ extension SQLiteStore {
         if let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0) }) {
             throw MineRiskError.cannotCreate("\(existing): already exists; export into a new or empty folder")
         }
+        // A round's monitoring files go back into their own folder (monitoring/points.csv, …).
+        for parent in Set(targets.map { ($0 as NSString).deletingLastPathComponent }) where !FileManager.default.fileExists(atPath: parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw MineRiskError.cannotCreate("\(parent): cannot create the folder: \(error.localizedDescription)")
+            }
+        }
         for target in targets { try AtomicWriter.checkWritable(target) }
         return try zip(files, targets).map { file, target in
             try AtomicWriter.write(file.content, to: target)

@@ -11,6 +11,12 @@ extension SQLiteStore {
     @discardableResult
     public func importRound(_ data: RoundData, id: String, source: String, replace: Bool,
                             checkpoint: ((ImportCheckpoint) throws -> Void)?) throws -> ImportSummary {
+        try storeRound(data, monitoring: nil, id: id, source: source, replace: replace, checkpoint: checkpoint)
+    }
+
+    /// The import, with the round's monitoring folder when it has one (`SQLiteStore+Monitoring.swift`).
+    func storeRound(_ data: RoundData, monitoring: RoundMonitoring?, id: String, source: String, replace: Bool,
+                    checkpoint: ((ImportCheckpoint) throws -> Void)?) throws -> ImportSummary {
         try RoundID.validate(id)
         return try write { db in
             var replaced = false
@@ -50,11 +56,13 @@ extension SQLiteStore {
             }
             let year = try db.makeStatement(sql: "INSERT INTO accidents (round_id, year, accidents, deaths) VALUES (?, ?, ?, ?)")
             for y in data.accidents ?? [] { try year.execute(arguments: [id, y.year, y.accidents, y.deaths]) }
+            let monitored = try monitoring.map { try insertMonitoring($0, round: id, db) }
             return ImportSummary(
                 round: id, store: path, facilities: data.dataset.facilities.count, experts: data.dataset.experts.count,
                 assessments: data.dataset.assessments.count, hazards: data.dataset.hazards.count,
                 coalMines: data.coalMines?.count, accidentYears: data.accidents?.count,
-                files: data.files.map(\.name), replaced: replaced, removedGradeRuns: removed)
+                files: data.files.map(\.name) + (monitoring?.archivedNames ?? []), replaced: replaced, removedGradeRuns: removed,
+                monitoringPoints: monitored?.points, readings: monitored?.readings)
         }
     }
 
@@ -62,6 +70,7 @@ extension SQLiteStore {
     func deleteRound(_ id: String, _ db: Database) throws -> Int {
         let runs = try Int.fetchOne(db, sql: "SELECT count(*) FROM grade_runs WHERE round_id = ?", arguments: [id]) ?? 0
         for sql in [
+            "DELETE FROM monitoring_readings WHERE series IN (SELECT series FROM monitoring_points WHERE round_id = ?)",
             "DELETE FROM grade_results WHERE run_id IN (SELECT id FROM grade_runs WHERE round_id = ?)",
             "DELETE FROM grade_runs WHERE round_id = ?",
             "DELETE FROM assessments WHERE round_id = ?",

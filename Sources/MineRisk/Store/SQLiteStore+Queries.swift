@@ -5,7 +5,8 @@ extension SQLiteStore {
     /// Every stored round, in natural order, with its counts and newest saved run.
     public func rounds() throws -> [RoundInfo] {
         try read { db in
-            try roundIDs(db).map { id in
+            let warningRuns = try warningRunCounts(db)
+            return try roundIDs(db).map { id in
                 let row = try Row.fetchOne(db, sql: """
                     SELECT imported_at, source,
                         (SELECT count(*) FROM facilities WHERE round_id = ?1) AS facilities,
@@ -20,7 +21,7 @@ extension SQLiteStore {
                 return RoundInfo(id: id, importedAt: row["imported_at"], source: row["source"], facilities: row["facilities"],
                                  experts: row["experts"], assessments: row["assessments"], hazards: row["hazards"],
                                  coalMines: row["coal_mines"], accidentYears: row["accident_years"],
-                                 gradeRuns: row["grade_runs"], latestRun: try latestRun(id, db))
+                                 gradeRuns: row["grade_runs"], latestRun: try latestRun(id, db), warningRuns: warningRuns[id] ?? 0)
             }
         }
     }

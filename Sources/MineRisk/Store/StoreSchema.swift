@@ -10,6 +10,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-initial") { db in try initial(db) }
         migrator.registerMigration("v2-scenario-runs") { db in try scenarioRuns(db) }
         migrator.registerMigration("v3-hazard-register") { db in try hazardRegister(db) }
+        migrator.registerMigration("v4-monitoring") { db in try monitoring(db) }
         return migrator
     }
 

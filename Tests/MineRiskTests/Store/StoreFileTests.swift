@@ -18,7 +18,7 @@ import Testing
     @Test func newStoreIsWALWithApplicationID() throws {
         let store = try storeWithRounds([], models: try repositoryModels())
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-scenario-runs", "v3-hazard-register"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-scenario-runs", "v3-hazard-register", "v4-monitoring"])
         let path = store.path
         try store.close()
         #expect(try StoreFile.inspect(path) == .store)
@@ -106,14 +106,16 @@ import Testing
         try store.queue.writeWithoutTransaction { db in
             try db.execute(sql: """
                 DROP TABLE scenario_runs; DROP TABLE hazard_actions; DROP TABLE hazard_register;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v2-scenario-runs', 'v3-hazard-register')
+                DROP TABLE warning_log; DROP TABLE warning_levels; DROP TABLE warning_runs;
+                DROP TABLE monitoring_readings; DROP TABLE monitoring_points;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2-scenario-runs', 'v3-hazard-register', 'v4-monitoring')
                 """)
         }
         #expect(try store.appliedMigrations() == ["v1-initial"])
         let path = store.path
         try store.close()
         let reopened = try SQLiteStore.open(path, access: .read)
-        #expect(try reopened.appliedMigrations() == ["v1-initial", "v2-scenario-runs", "v3-hazard-register"])
+        #expect(try reopened.appliedMigrations() == ["v1-initial", "v2-scenario-runs", "v3-hazard-register", "v4-monitoring"])
         #expect(try reopened.roundIDs() == ["2016"])
         #expect(try reopened.saveScenarioRun(name: "after upgrade", definition: "x", resultJSON: "{}") == 1)
         // The register of a round stored before it existed is filled from its hazards rows, all open.
