@@ -83,17 +83,15 @@ extension SQLiteStore {
                 guard replace else {
                     throw MineRiskError.cannotCreate("\(path): round \(id) already holds \(stored) facilities of \(county); pass --replace to replace them")
                 }
-                let facilities = "SELECT id FROM facilities WHERE round_id = ?1 AND county = ?2"
-                for sql in [
-                    "DELETE FROM assessments WHERE round_id = ?1 AND facility_id IN (\(facilities))",
-                    "DELETE FROM hazards WHERE round_id = ?1 AND facility_id IN (\(facilities))",
-                    "DELETE FROM hazard_register WHERE round_id = ?1 AND facility_id IN (\(facilities))",
-                    "DELETE FROM facilities WHERE round_id = ?1 AND county = ?2",
-                    "DELETE FROM coal_mines WHERE round_id = ?1 AND county = ?2",
-                    "DELETE FROM round_files WHERE round_id = ?1 AND name LIKE ?3",
-                ] {
-                    try db.execute(sql: sql, arguments: [id, county, CountyImport.archiveName(county: county, file: "%")])
+                let facilities = "SELECT id FROM facilities WHERE round_id = ? AND county = ?"
+                for table in ["assessments", "hazards", "hazard_register"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE round_id = ? AND facility_id IN (\(facilities))", arguments: [id, id, county])
                 }
+                for table in ["facilities", "coal_mines"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE round_id = ? AND county = ?", arguments: [id, county])
+                }
+                try db.execute(sql: "DELETE FROM round_files WHERE round_id = ? AND name LIKE ?",
+                               arguments: [id, CountyImport.archiveName(county: county, file: "%")])
                 replaced = true
             }
             func next(_ table: String) throws -> Int {
