@@ -159,7 +159,11 @@ final class PostgresSession {
             pipe.finish(nil)
         } catch {
             pipe.finish(error)
-            _ = try? pending.wait()
+            let sent = Result { try pending.wait() }
+            // The feed stopped because the server failed the COPY (or the connection went): that is the error.
+            if error is CopyStopped, case let .failure(serverError) = sent {
+                try translating(context: "COPY \(table)") { throw serverError }
+            }
             throw error
         }
         try translating(context: "COPY \(table)") { try pending.wait() }
