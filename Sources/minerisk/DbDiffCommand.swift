@@ -12,14 +12,14 @@ struct DbDiffCommand: ParsableCommand {
     @Argument(help: "The earlier round.") var from: String
     @Argument(help: "The later round.") var to: String
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: PrintedFormatOption
+    @OptionGroup var output: PrintedFormatOption<RoundDiff>
 
     func run() throws {
         try runReporting {
             let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let diff = try store.diff(from: from, to: to)
-            try output.emit(diff, table: { StoreText.diff($0, colour: terminalWantsColour) })
+            try output.write(diff)
         }
     }
 }

@@ -22,14 +22,14 @@ struct DbExportCommand: ParsableCommand {
     var output: String
 
     @OptionGroup var store: StoreOption
-    @OptionGroup var format: PrintedFormatOption
+    @OptionGroup var format: PrintedFormatOption<ExportedRound>
 
     func run() throws {
         try runReporting {
             let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let files = try store.exportRound(round, to: output) + (try exportRegister(store, round: round, folder: output))
-            try format.emit(files) { StoreText.exportedFiles($0, round: round, store: self.store.db) }
+            try format.write(ExportedRound(files: files, round: round, store: self.store.db))
         }
     }
 }

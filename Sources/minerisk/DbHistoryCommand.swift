@@ -10,14 +10,14 @@ struct DbHistoryCommand: ParsableCommand {
 
     @Argument(help: "The facility's id, as in facilities.csv.") var facility: String
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: PrintedFormatOption
+    @OptionGroup var output: PrintedFormatOption<FacilityHistory>
 
     func run() throws {
         try runReporting {
             let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let history = try store.history(facility: facility)
-            try output.emit(history, table: { StoreText.history($0, colour: terminalWantsColour) })
+            try output.write(history)
         }
     }
 }

@@ -42,7 +42,7 @@ struct DbImportCommand: ParsableCommand {
     var county: String?
 
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: PrintedFormatOption
+    @OptionGroup var output: PrintedFormatOption<ImportSummary>
 
     func validate() throws {
         do { try RoundID.validate(round) } catch let error as MineRiskError { throw ValidationError(error.description) }
@@ -70,7 +70,7 @@ struct DbImportCommand: ParsableCommand {
             let summary = try monitoring.map {
                 try store.monitoringStore().importRound(roundData, monitoring: $0, id: round, source: data, replace: replace, checkpoint: Self.testPause)
             } ?? store.importRound(roundData, id: round, source: data, replace: replace, checkpoint: Self.testPause)
-            try output.emit(summary, table: StoreText.importSummary)
+            try output.write(summary)
         }
     }
 

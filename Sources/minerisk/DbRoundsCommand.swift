@@ -9,14 +9,14 @@ struct DbRoundsCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOption
-    @OptionGroup var output: PrintedFormatOption
+    @OptionGroup var output: PrintedFormatOption<RoundList>
 
     func run() throws {
         try runReporting {
             let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let rounds = try store.rounds()
-            try output.emit(rounds, table: StoreText.rounds)
+            try output.write(RoundList(rounds))
         }
     }
 }

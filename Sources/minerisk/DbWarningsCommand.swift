@@ -12,28 +12,18 @@ struct DbWarningsCommand: ParsableCommand {
         """
     )
 
-    /// What `db warnings` prints.
-    enum Formats: FormatList {
-        static let formats: [OutputFormat] = [.table, .json, .csv]
-    }
-
     @Argument(help: "A pond's id, as in facilities.csv: only its levels and warnings.") var facility: String?
     @Option(name: .long, help: "The round (default: the newest round with a saved warning run).") var round: String?
     @Option(name: .customLong("run"), help: "The warning run's id (default: the newest of the round).") var runID: Int64?
     @OptionGroup var store: StoreOption
-    @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: FormatChoice<Formats> = FormatChoice(.table)
+    @OptionGroup var output: PrintedFormatOption<StoredWarningRun>
 
     func run() throws {
         try runReporting {
             let store = try StoreFactory.open(self.store.db, access: .read)
             defer { try? store.close() }
             let saved = try store.monitoringStore().warningRun(round: round, run: runID, facility: facility)
-            switch format.format {
-            case .json: FileHandle.standardOutput.write(try encodeJSON(saved))
-            case .csv: FileHandle.standardOutput.write(Data(saved.csv().utf8))
-            default: FileHandle.standardOutput.write(Data(saved.table(colour: terminalWantsColour).utf8))
-            }
+            try output.write(saved)
         }
     }
 }

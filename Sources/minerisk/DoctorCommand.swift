@@ -12,7 +12,7 @@ struct DoctorCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var output: PrintedFormatOption
+    @OptionGroup var output: PrintedFormatOption<DoctorReport>
 
     @Option(name: .long, help: "Also measure DGEMM GFLOP/s on n×n matrices (e.g. 3000).")
     var dgemm: Int?
@@ -33,10 +33,6 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let report = DoctorReport(blas: .current, dgemmGflops: dgemm.map { DGEMMBenchmark.gflops(size: max(1, $0)) }, dgemmSize: dgemm,
                                   dgemmShapeThreadGflops: shape.map { DGEMMBenchmark.threadGflops(m: $0.m, n: $0.n, k: $0.k) }, shape: shape)
-        if output.format.format == .json {
-            FileHandle.standardOutput.write(try encodeJSON(report))
-        } else {
-            print(report.text, terminator: "")
-        }
+        try output.write(report)
     }
 }

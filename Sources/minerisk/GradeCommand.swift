@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-struct GradeCommand: ParsableCommand, FormatWriting {
+struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
         abstract: "Grade every facility of a dataset: red, orange, yellow or blue.",
@@ -11,8 +11,6 @@ struct GradeCommand: ParsableCommand, FormatWriting {
         A major accident hazard in hazards.csv grades its facility major whatever its score.
         """
     )
-
-    static let formats: [OutputFormat] = [.table, .csv, .json, .markdown, .xlsx, .html]
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var grading: GradingOptionGroup
@@ -32,7 +30,7 @@ struct GradeCommand: ParsableCommand, FormatWriting {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(for: Self.self)
+            let format = try outputOptions.resolvedFormat(for: GradeOutput.self)
             try outputOptions.checkDestination(format: format)
             let models = try dataOptions.loadModels()
             let data = try storeOptions.loadData(models: models, dataOptions: dataOptions)
@@ -40,14 +38,7 @@ struct GradeCommand: ParsableCommand, FormatWriting {
             if warnings { report = try followingWarnings(report, models: models) }
             try storeOptions.saveIfAsked(report)
             if dataOptions.skipInvalid { try outputOptions.writeRejects(report.rejects, defaultBase: "minerisk") }
-            switch format {
-            // CSV and JSON are streamed a block of facilities at a time, byte for byte what csv() and encodeJSON give.
-            case .csv: try outputOptions.stream { try report.writeCSV(to: $0) }
-            case .json: try outputOptions.stream { try report.writeJSON(to: $0) }
-            default:
-                try outputOptions.write(try report.rendered(as: format, models: models, colour: outputOptions.output == nil && terminalWantsColour,
-                                                                hazards: hazardSummary(data, report: report)))
-            }
+            try outputOptions.write(GradeOutput(report: report, models: models) { hazardSummary(data, report: report) }, as: format)
         }
     }
 

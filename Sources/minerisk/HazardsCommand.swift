@@ -55,34 +55,11 @@ struct HazardSourceOptions: ParsableArguments {
     }
 }
 
-/// The JSON of list, overdue and summary: `{asOf, hazards, summary}` (and `warnings` for overdue).
-struct HazardReport: Encodable {
-    var asOf: String
-    var hazards: [HazardRegister.Entry]
-    var summary: HazardSummary
-    var warnings: [HazardWarning]?
-}
-
-/// The formats `hazards list|overdue|summary` write.
-enum HazardReportFormats: FormatWriting {
-    static let formats: [OutputFormat] = [.table, .json, .csv, .xlsx]
-}
-
-/// Writes entries, and the summary or warnings, in the asked format.
-func emitHazards(_ entries: [HazardRegister.Entry], summary: HazardSummary, warnings: [HazardWarning]?, asOf: String,
-                 output: OutputOptions, text: () -> String) throws {
-    let format = try output.resolvedFormat(for: HazardReportFormats.self)
+/// Writes the report in the format asked for.
+func emitHazards(_ report: HazardReport, output: OutputOptions) throws {
+    let format = try output.resolvedFormat(for: HazardReport.self)
     try output.checkDestination(format: format)
-    switch format {
-    case .json: try output.emit(try encodeJSON(HazardReport(asOf: asOf, hazards: entries, summary: summary, warnings: warnings)))
-    case .csv:
-        var writer = CSVWriter()
-        writer.row(HazardFinding.columns + ["county", "overdue"])
-        for e in entries { writer.row(e.finding.cells + [e.county, e.overdue ? "yes" : "no"]) }
-        try output.emit(writer.text)
-    case .xlsx: try HazardText.workbook(entries, summary: summary, asOf: asOf).write(to: output.output!)
-    default: try output.emit(text())
-    }
+    try output.write(report, as: format)
 }
 
 struct HazardsListCommand: ParsableCommand {
@@ -94,9 +71,7 @@ struct HazardsListCommand: ParsableCommand {
         try runReporting {
             let (register, asOf) = try source.load()
             let entries = register.entries(asOf: asOf, county: source.county)
-            try emitHazards(entries, summary: HazardSummary(entries), warnings: nil, asOf: asOf, output: outputOptions) {
-                "Hidden dangers on \(asOf): \(entries.count)\n" + HazardText.table(entries).render()
-            }
+            try emitHazards(HazardReport(.list, asOf: asOf, hazards: entries, summary: HazardSummary(entries)), output: outputOptions)
         }
     }
 }
@@ -112,12 +87,8 @@ struct HazardsOverdueCommand: ParsableCommand {
             let (register, asOf) = try source.load()
             let entries = register.entries(asOf: asOf, county: source.county).filter(\.overdue)
             let warnings = register.warnings(asOf: asOf, county: source.county)
-            try emitHazards(entries, summary: HazardSummary(entries), warnings: warnings, asOf: asOf, output: outputOptions) {
-                var text = "Overdue on \(asOf): \(entries.count) findings\n" + HazardText.table(entries).render()
-                text += "\nRed warnings (overdue major dangers): \(warnings.count)\n"
-                for w in warnings { text += "  RED  \(w.facility) \(w.name) (\(w.county)) \(w.hazard) \(w.code), overdue since \(w.since)\n" }
-                return text
-            }
+            try emitHazards(HazardReport(.overdue, asOf: asOf, hazards: entries, summary: HazardSummary(entries), warnings: warnings),
+                            output: outputOptions)
         }
     }
 }
@@ -132,8 +103,7 @@ struct HazardsSummaryCommand: ParsableCommand {
         try runReporting {
             let (register, asOf) = try source.load()
             let entries = register.entries(asOf: asOf, county: source.county)
-            let summary = HazardSummary(entries)
-            try emitHazards(entries, summary: summary, warnings: nil, asOf: asOf, output: outputOptions) { HazardText.summary(summary, asOf: asOf) }
+            try emitHazards(HazardReport(.summary, asOf: asOf, hazards: entries, summary: HazardSummary(entries)), output: outputOptions)
         }
     }
 }

@@ -2,13 +2,6 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-/// A command that writes some of the output formats (`OutputFormat`): it lists them once, here, and
-/// `--format` and `--output`'s extension are checked against the list.
-protocol FormatWriting {
-    /// The formats the command writes, table first.
-    static var formats: [OutputFormat] { get }
-}
-
 /// Where and how a result is written.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, csv, json, markdown (or xlsx, html where the command writes files). Default: from --output's extension, else table.")
@@ -17,15 +10,10 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    /// The format asked for, by flag or by the output file's extension, if `command` writes it: the one
-    /// place a command's format is chosen.
-    func resolvedFormat<Command: FormatWriting>(for command: Command.Type) throws -> OutputFormat {
-        let allowed = Command.formats
-        let format = self.format ?? output.flatMap(OutputFormat.fromExtension) ?? .table
-        guard allowed.contains(format) else {
-            throw MineRiskError.usage("this command writes \(allowed.map(\.rawValue).joined(separator: ", ")); \(format.rawValue) is not one of them")
-        }
-        return format
+    /// The format asked for, by flag or by the output file's extension, if the command's result is written in
+    /// it (the registry, `RenderableOutput.formats`): the one place a command's format is chosen.
+    func resolvedFormat<Output: RenderableOutput>(for result: Output.Type) throws -> OutputFormat {
+        try Output.require(format ?? output.flatMap(OutputFormat.fromExtension) ?? .table)
     }
 
     /// Checks before any work that the output file can be created (and that a spreadsheet has a file to go to).
@@ -36,12 +24,13 @@ struct OutputOptions: ParsableArguments {
         if let output { try AtomicWriter.checkWritable(output) }
     }
 
-    /// Writes a rendered result to the output file (a workbook always goes there, see `checkDestination`) or
-    /// standard output.
-    func write(_ rendered: RenderedOutput) throws {
-        switch rendered {
+    /// Writes a result as the registry renders it in `format` to the output file (a workbook always goes there,
+    /// see `checkDestination`) or standard output, where a table is coloured on a terminal.
+    func write(_ result: some RenderableOutput, as format: OutputFormat) throws {
+        switch try result.rendered(as: format, colour: output == nil && terminalWantsColour) {
         case let .data(data): try emit(data)
         case let .workbook(workbook): try workbook.write(to: output!)
+        case let .stream(produce): try stream(produce)
         }
     }
 
@@ -79,41 +68,42 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// A set of formats a command prints to standard output, for `--format` values checked as the command line is parsed.
-protocol FormatList {
-    static var formats: [OutputFormat] { get }
-}
-
-/// What the `db` commands and `doctor` print: a table, or JSON.
-enum TableOrJSON: FormatList {
-    static let formats: [OutputFormat] = [.table, .json]
-}
-
-/// One of `List`'s formats, as `--format` takes it: any other value is refused with the list of those there are.
-struct FormatChoice<List: FormatList>: ExpressibleByArgument {
+/// One of the formats `Output` is written in, as `--format` takes it: any other value is refused with the list of
+/// those there are.
+struct FormatChoice<Output: RenderableOutput>: ExpressibleByArgument {
     let format: OutputFormat
 
     init(_ format: OutputFormat) { self.format = format }
 
     init?(argument: String) {
-        guard let format = OutputFormat(rawValue: argument), List.formats.contains(format) else { return nil }
+        guard let format = OutputFormat(rawValue: argument), Output.formats.contains(format) else { return nil }
         self.format = format
     }
 
-    static var allValueStrings: [String] { List.formats.map(\.rawValue) }
+    static var allValueStrings: [String] { Output.formats.map(\.rawValue) }
 
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 
     var defaultValueDescription: String { format.rawValue }
 }
 
-/// `--format` of a command that prints to standard output only (`db` commands, `doctor`): a table or JSON.
-struct PrintedFormatOption: ParsableArguments {
-    @Option(name: .long, help: "Output format: table or json.")
-    var format: FormatChoice<TableOrJSON> = FormatChoice(.table)
+/// `--format` of a command that prints to standard output only (`db` commands, `doctor`): one of the formats its
+/// result is written in (a table or JSON; `db warnings` CSV too).
+struct PrintedFormatOption<Output: RenderableOutput>: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Output format: \(PrintedFormatOption<Output>.formatNames)."))
+    var format: FormatChoice<Output> = FormatChoice(.table)
 
-    /// Prints `value` as JSON, or as the table `table` renders.
-    func emit<T: Encodable>(_ value: T, table: (T) -> String) throws {
-        FileHandle.standardOutput.write(format.format == .json ? try encodeJSON(value) : Data(table(value).utf8))
+    /// "table or json", "table, json or csv".
+    private static var formatNames: String {
+        let names = Output.formats.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    /// Prints `result` as the registry renders it in the chosen format.
+    func write(_ result: Output) throws {
+        guard case let .data(data) = try result.rendered(as: format.format, colour: terminalWantsColour) else {
+            throw MineRiskError.usage("\(format.format.rawValue) is written to a file only")
+        }
+        FileHandle.standardOutput.write(data)
     }
 }

@@ -10,13 +10,11 @@ struct RankCommand: ParsableCommand {
     )
 }
 
-struct TOPSISCommand: ParsableCommand, FormatWriting {
+struct TOPSISCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "topsis",
         abstract: "TOPSIS closeness and rank (1 = closest to the ideal) of a decision matrix."
     )
-
-    static let formats: [OutputFormat] = [.table, .json, .csv]
 
     @Argument(help: "CSV decision matrix: header of criteria, first column ids.") var file: String
     @Option(name: .long, help: "Criterion weights, comma-separated, one per criterion.") var weights: String
@@ -26,7 +24,7 @@ struct TOPSISCommand: ParsableCommand, FormatWriting {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(for: Self.self)
+            let format = try outputOptions.resolvedFormat(for: TOPSISOutput.self)
             try outputOptions.checkDestination(format: format)
             let parsed = try DecisionMatrixFile(reader: try CSVReader(path: file))
             let w = try weights.split(separator: ",").map { part -> Double in
@@ -43,18 +41,7 @@ struct TOPSISCommand: ParsableCommand, FormatWriting {
                 throw MineRiskError.usage("--weights: expected weights that sum to 1, found \(w.map(\.clean).joined(separator: ",")) summing to \(total.clean)")
             }
             let result = try topsis(parsed.matrix, weights: w, types: try parseTypes(types, count: parsed.criteria.count), normalization: normalization)
-            switch format {
-            case .json:
-                struct Output: Encodable { let alternatives: [String]; let closeness: [Double]; let rank: [Int]; let normalization: String }
-                try outputOptions.emit(try encodeJSON(Output(alternatives: parsed.alternatives, closeness: result.closeness, rank: result.rank, normalization: normalization.rawValue)))
-            case .csv:
-                var writer = CSVWriter(byteOrderMark: false)
-                writer.row(["alternative", "closeness", "rank"])
-                for i in parsed.alternatives.indices { writer.row([parsed.alternatives[i], String(result.closeness[i]), String(result.rank[i])]) }
-                try outputOptions.emit(writer.text)
-            default:
-                try outputOptions.emit(WeightsText.topsis(result, alternatives: parsed.alternatives))
-            }
+            try outputOptions.write(TOPSISOutput(alternatives: parsed.alternatives, result: result), as: format)
         }
     }
 }

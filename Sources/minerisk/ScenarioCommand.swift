@@ -46,14 +46,12 @@ struct ScenarioInputOptions: ParsableArguments {
     }
 }
 
-struct RunScenario: ParsableCommand, FormatWriting {
+struct RunScenario: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one scenario (the default subcommand: `minerisk scenario [FILE]`).",
         discussion: "Flags add one step, in --year (default: the year after the scenario's last change), on top of the scenario or of the recorded state: mines already closed stay closed. --close-at-or-below N closes every operating mine of N t/yr or less (≤, 及以下: a mine exactly at N closes); --close-under N every mine of less than N (<, 以下(不含): a mine exactly at N stays); --close-grade major closes mines graded major, significant closes significant and major; --keep spares mines from every rule."
     )
-
-    static let formats: [OutputFormat] = [.table, .json, .xlsx]
 
     @Argument(help: "Scenario file (YAML). Without it: the recorded closures.") var file: String?
     @Option(name: .long, help: ArgumentHelp("Close every operating mine of this capacity (t/yr) or less: ≤, a mine exactly at it closes (及以下).", valueName: "tpa")) var closeAtOrBelow: Double?
@@ -77,7 +75,7 @@ struct RunScenario: ParsableCommand, FormatWriting {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(for: Self.self)
+            let format = try outputOptions.resolvedFormat(for: ScenarioResult.self)
             try outputOptions.checkDestination(format: format)
             let register = try inputs.loadRegister()
             var scenario = try file.map(ScenarioLoader.load(path:)) ?? CoalScenario.recorded
@@ -86,7 +84,7 @@ struct RunScenario: ParsableCommand, FormatWriting {
                 try ScenarioEngine(register: register, grades: try inputs.grades(for: [scenario])).run(scenario)
             }
             if save { try saveRun(result) }
-            try outputOptions.write(try result.rendered(as: format))
+            try outputOptions.write(result, as: format)
         }
     }
 
@@ -128,13 +126,11 @@ struct RunScenario: ParsableCommand, FormatWriting {
     }
 }
 
-struct CompareScenarios: ParsableCommand, FormatWriting {
+struct CompareScenarios: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Several scenarios side by side on one register: one column each."
     )
-
-    static let formats: [OutputFormat] = [.table, .json]
 
     @Argument(help: "Scenario files (YAML), two or more.") var files: [String]
     @OptionGroup var inputs: ScenarioInputOptions
@@ -146,7 +142,7 @@ struct CompareScenarios: ParsableCommand, FormatWriting {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(for: Self.self)
+            let format = try outputOptions.resolvedFormat(for: ScenarioComparison.self)
             try outputOptions.checkDestination(format: format)
             let register = try inputs.loadRegister()
             // Every file is read and checked, and all their problems listed, before anything is written.
@@ -166,7 +162,7 @@ struct CompareScenarios: ParsableCommand, FormatWriting {
             }
             try problems.throwIfAny()
             let comparison = ScenarioComparison(register: RegisterInfo(register), scenarios: results)
-            try outputOptions.emit(format == .json ? try encodeJSON(comparison) : Data(comparison.table().utf8))
+            try outputOptions.write(comparison, as: format)
         }
     }
 }

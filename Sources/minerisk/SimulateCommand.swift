@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-struct SimulateCommand: ParsableCommand, FormatWriting {
+struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Grade confidence by Monte Carlo: how often each facility keeps its grade when the judgements move.",
@@ -14,8 +14,6 @@ struct SimulateCommand: ParsableCommand, FormatWriting {
         not simulated. The same --seed gives the same output, byte for byte, whatever --threads.
         """
     )
-
-    static let formats: [OutputFormat] = [.table, .json]
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var grading: GradingOptionGroup
@@ -69,7 +67,7 @@ struct SimulateCommand: ParsableCommand, FormatWriting {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(for: Self.self)
+            let format = try outputOptions.resolvedFormat(for: SimulationReport.self)
             try outputOptions.checkDestination(format: format)
             var stages = StageTimings()
             let models = try stages.measure("models") { try dataOptions.loadModels() }
@@ -81,10 +79,7 @@ struct SimulateCommand: ParsableCommand, FormatWriting {
                 .run(data, base: base) { done, total in bar.update(done, of: total) }
             bar.finish()
             stages.add("simulate", statistics.seconds)
-            let text = try stages.measure("write") { () -> Data in
-                format == .json ? try encodeJSON(report) : Data(report.table().utf8)
-            }
-            try outputOptions.emit(text)
+            try stages.measure("write") { try outputOptions.write(report, as: format) }
             if timings { try reportTimings(stages, statistics, facilities: data.facilities.count) }
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MineRisk
 
-struct WarnCommand: ParsableCommand, FormatWriting {
+struct WarnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warn",
         abstract: "Early warning from the ponds' online monitoring: blue, yellow, orange or red (GB 39496-2020 §5.5).",
@@ -15,8 +15,6 @@ struct WarnCommand: ParsableCommand, FormatWriting {
         (`db warnings` reads it back).
         """
     )
-
-    static let formats: [OutputFormat] = [.table, .csv, .json, .xlsx]
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -44,7 +42,7 @@ struct WarnCommand: ParsableCommand, FormatWriting {
 
     func run() throws {
         try runReporting {
-            let format = try outputOptions.resolvedFormat(for: Self.self)
+            let format = try outputOptions.resolvedFormat(for: EarlyWarnings.self)
             try outputOptions.checkDestination(format: format)
             try storeOptions.checkBeforeRun(data: dataOptions.data)
             let models = try dataOptions.loadModels()
@@ -64,14 +62,7 @@ struct WarnCommand: ParsableCommand, FormatWriting {
             let day = String(report.asOf.prefix(10))
             let hiddenDangers = try stored.map { try HazardRegister(dataset: $0.store.dataset(round: storeOptions.round!, models: models)).warnings(asOf: day) }
                 ?? hiddenDangerWarnings(asOf: day, models: models)
-            let warnings = EarlyWarnings(monitoring: report, hiddenDangers: hiddenDangers)
-            switch format {
-            case .table: try outputOptions.emit(warnings.table(colour: outputOptions.output == nil && terminalWantsColour))
-            case .csv: try outputOptions.emit(report.csv())
-            case .json: try outputOptions.emit(try encodeJSON(warnings))
-            case .xlsx: try warnings.workbook().write(to: outputOptions.output!)
-            case .markdown, .html: break
-            }
+            try outputOptions.write(EarlyWarnings(monitoring: report, hiddenDangers: hiddenDangers), as: format)
         }
     }
 

@@ -87,7 +87,7 @@ public enum ModelLoader {
 /// Decodes a YAML file whose every mapping key `keys` must know: syntax errors, unknown keys and
 /// decoding errors are reported with the file, and line and column or YAML path; `whenEmpty` says what
 /// an empty file should have held.
-func decodeYAML<T: Decodable>(_ type: T.Type, _ yaml: String, file: String, keys: ModelKeySchema, whenEmpty: String) throws -> T {
+func decodeYAML<T: Decodable>(_ type: T.Type, _ yaml: String, file: String, keys: YAMLKeySchema, whenEmpty: String) throws -> T {
     do {
         guard let root = try Yams.compose(yaml: yaml) else {
             throw MineRiskError.invalid(SourceLocation(file: file, line: 1), "the file is empty: expected \(whenEmpty)")

@@ -1,25 +1,48 @@
-/// Strict decoding of scenario files: every mapping refuses keys it does not know, and every value
-/// remembers where it is written. Values are checked against the register later, by `ScenarioValidator`.
+/// Decoding scenario files: every value remembers where it is written. `ScenarioLoader` checks the format
+/// (`FormatCheck`) and every mapping's keys (`keys`) first; values are checked against the register later, by
+/// `ScenarioValidator`.
 extension CoalScenario: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case format, name, details = "description", source, start, keep, steps
     }
 
+    /// The keys of every mapping of a scenario file: a misspelt key is refused where it is written, a rule of
+    /// version 1 with what replaced it.
+    static let keys = YAMLKeySchema(CodingKeys.allCases.map(\.rawValue), [
+        "format": YAMLKeySchema(["kind", "version"]),
+        "name": .bilingual,
+        "steps": YAMLKeySchema(ScenarioStep.CodingKeys.allCases.map(\.rawValue), [
+            "actions": YAMLKeySchema(ScenarioRule.keys + ["reason"], retired: ScenarioRule.retiredKeys, [
+                "upgrade": YAMLKeySchema(["mine", "capacityTpa"]),
+                "merge": YAMLKeySchema(["mines", "into", "capacityTpa"]),
+                "reduceAtOrBelow": YAMLKeySchema(["capacityTpa", "share"]),
+                "reduceUnder": YAMLKeySchema(["capacityTpa", "share"]),
+            ]),
+        ]),
+    ])
+
+    /// The file's `format:`, checked before anything else: a file of another kind should be named as such, a file
+    /// of another version refused at its version, not as a list of unknown keys.
+    struct FormatCheck: Decodable {
+        enum CodingKeys: String, CodingKey { case format }
+
+        init(from decoder: Decoder) throws {
+            let format = try decoder.container(keyedBy: CodingKeys.self).decode(FormatHeader.self, forKey: .format)
+            let formatPath = decoder.codingPath + [CodingKeys.format]
+            guard format.kind == CoalScenario.formatKind else {
+                throw DecodingError.dataCorrupted(.init(codingPath: formatPath + [AnyCodingKey("kind")],
+                    debugDescription: "expected \"\(CoalScenario.formatKind)\", found \"\(format.kind)\": this is not a coal scenario"))
+            }
+            guard format.version == CoalScenario.formatVersion else {
+                throw DecodingError.dataCorrupted(.init(codingPath: formatPath + [AnyCodingKey("version")],
+                    debugDescription: CoalScenario.versionProblem(found: format.version)))
+            }
+        }
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        // The format first: a file of another kind should be named as such, not as a list of unknown keys.
-        let format = try c.decodeStrict(FormatHeader.self, forKey: .format, known: ["kind", "version"])
-        let formatPath = decoder.codingPath + [CodingKeys.format]
-        guard format.kind == Self.formatKind else {
-            throw DecodingError.dataCorrupted(.init(codingPath: formatPath + [AnyCodingKey("kind")],
-                debugDescription: "expected \"\(Self.formatKind)\", found \"\(format.kind)\": this is not a coal scenario"))
-        }
-        guard format.version == Self.formatVersion else {
-            throw DecodingError.dataCorrupted(.init(codingPath: formatPath + [AnyCodingKey("version")],
-                debugDescription: Self.versionProblem(found: format.version)))
-        }
-        try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
-        name = try c.decodeStrict(BilingualName.self, forKey: .name, known: ["zh", "en"])
+        name = try c.decode(BilingualName.self, forKey: .name)
         description = try c.decodeIfPresent(String.self, forKey: .details)
         source = try c.decodeIfPresent(String.self, forKey: .source)
         if let text = try c.decodeIfPresent(String.self, forKey: .start) {
@@ -42,7 +65,6 @@ extension ScenarioStep: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case year, note, actions }
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         year = try c.decode(Located<Int>.self, forKey: .year)
         note = try c.decodeIfPresent(String.self, forKey: .note)
@@ -56,7 +78,6 @@ extension ScenarioStep: Decodable {
 
 extension ScenarioAction: Decodable {
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(ScenarioRule.keys + ["reason"], retired: ScenarioRule.retiredKeys)
         let rules = try decoder.mappingKeys().filter { ScenarioRule.keys.contains($0) }
         guard rules.count == 1, let key = rules.first else {
             let message = rules.isEmpty
@@ -76,13 +97,13 @@ extension ScenarioAction: Decodable {
         case "close":
             rule = .close(try c.decode([Located<String>].self, forKey: k))
         case "upgrade":
-            let spec = try c.decodeStrict(UpgradeSpec.self, forKey: k, known: ["mine", "capacityTpa"])
+            let spec = try c.decode(UpgradeSpec.self, forKey: k)
             rule = .upgrade(mine: spec.mine, capacityTpa: spec.capacityTpa)
         case "merge":
-            let spec = try c.decodeStrict(MergeSpec.self, forKey: k, known: ["mines", "into", "capacityTpa"])
+            let spec = try c.decode(MergeSpec.self, forKey: k)
             rule = .merge(mines: spec.mines, into: spec.into, capacityTpa: spec.capacityTpa)
         default:
-            let spec = try c.decodeStrict(ReductionSpec.self, forKey: k, known: ["capacityTpa", "share"])
+            let spec = try c.decode(ReductionSpec.self, forKey: k)
             rule = .reduce(CapacityLine(spec.capacityTpa, key == "reduceAtOrBelow" ? .included : .excluded), share: spec.share)
         }
         reason = try c.decodeIfPresent(String.self, forKey: AnyCodingKey("reason"))

@@ -2,7 +2,8 @@ import Foundation
 import Yams
 
 /// Loads scenario files (`format: {kind: coal-scenario, version: 2}`), reporting any problem as
-/// file:line:column with the YAML path of the key at fault.
+/// file:line:column with the YAML path of the key at fault: the format first, then every unknown key (the
+/// check model files have, `YAMLKeySchema`), then the values.
 public enum ScenarioLoader {
     /// Reads and decodes one scenario file. Values are checked against the register when the scenario runs.
     public static func load(path: String) throws -> CoalScenario {
@@ -28,6 +29,9 @@ public enum ScenarioLoader {
         let map = YAMLSourceMap(file: path, root: root)
         var scenario: CoalScenario
         do {
+            _ = try YAMLDecoder().decode(CoalScenario.FormatCheck.self, from: root, userInfo: [.yamlSourceMap: map])
+            let unknown = CoalScenario.keys.unknownKeys(in: root, path: "", file: path)
+            if !unknown.isEmpty { throw MineRiskError.invalidInput(unknown) }
             scenario = try YAMLDecoder().decode(CoalScenario.self, from: root, userInfo: [.yamlSourceMap: map])
         } catch let error as DecodingError {
             throw problem(error, map: map)

@@ -18,14 +18,25 @@ func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// The message for a mapping key no schema knows: the known key it is probably a misspelling of, else
-/// every known key. Model files, the Liangshan plan and scenarios all say it this way.
-func unknownKeyMessage(_ key: String, known: [String]) -> String {
+/// every known key. A key of `retired` (a name an older format version had) gets its own message, naming what
+/// replaced it; so does a misspelling nearer to a retired name than to any known one. Model files, the
+/// Liangshan plan and scenarios all say it this way.
+func unknownKeyMessage(_ key: String, known: [String], retired: [String: String] = [:]) -> String {
+    if let why = retired[key] { return why }
+    if let guess = closest(to: key, among: known + retired.keys.sorted()), let why = retired[guess] {
+        return "unknown key \"\(key)\" (near \"\(guess)\", a key of an older version): \(why)"
+    }
     var message = "unknown key \"\(key)\""
-    if let guess = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
-       editDistance(guess, key) <= max(2, guess.count / 3) {
+    if let guess = closest(to: key, among: known) {
         message += ": did you mean \"\(guess)\"?"
     } else {
         message += ": expected one of \(known.joined(separator: ", "))"
     }
     return message
+}
+
+/// The name of `names` nearest to `key`, if near enough to be what was meant.
+private func closest(to key: String, among names: [String]) -> String? {
+    guard let guess = names.min(by: { editDistance($0, key) < editDistance($1, key) }) else { return nil }
+    return editDistance(guess, key) <= max(2, guess.count / 3) ? guess : nil
 }

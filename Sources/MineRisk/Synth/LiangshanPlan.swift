@@ -95,18 +95,18 @@ struct LiangshanPlan: Decodable {
     func kind(_ kind: FacilityKind) -> KindCounts? { kinds.first { $0.kind == kind } }
 
     /// The plan file's keys: a misspelt one is an error, not a count silently left out.
-    static let keys = ModelKeySchema(
+    static let keys = YAMLKeySchema(
         ["format", "seed", "region", "assessedOn2016", "assessedOn2017", "kinds", "coalGraded2017", "coalGraded2016", "pondClasses2017", "monitoredClass4", "monitoredClass5",
          "coalRegister", "coalCounties", "improved", "worsened", "experts", "accidentYears"],
         [
-            "format": ModelKeySchema(["kind", "version"]),
-            "kinds": ModelKeySchema(["kind", "both", "only2016", "only2017", "graded2017", "graded2016",
+            "format": YAMLKeySchema(["kind", "version"]),
+            "kinds": YAMLKeySchema(["kind", "both", "only2016", "only2017", "graded2017", "graded2016",
                                      "notStandardized2017", "notStandardized2016"]),
-            "pondClasses2017": ModelKeySchema(["class", "ponds"]),
-            "coalRegister": ModelKeySchema(["capacityTpa", "closed", "reason"]),
-            "coalCounties": ModelKeySchema(["county", "mines"]),
-            "experts": ModelKeySchema(["count", "fields", "retiredAfter2016", "joined2017"], ["fields": ModelKeySchema(["kind", "experts"])]),
-            "accidentYears": ModelKeySchema(["first", "last"]),
+            "pondClasses2017": YAMLKeySchema(["class", "ponds"]),
+            "coalRegister": YAMLKeySchema(["capacityTpa", "closed", "reason"]),
+            "coalCounties": YAMLKeySchema(["county", "mines"]),
+            "experts": YAMLKeySchema(["count", "fields", "retiredAfter2016", "joined2017"], ["fields": YAMLKeySchema(["kind", "experts"])]),
+            "accidentYears": YAMLKeySchema(["first", "last"]),
         ])
 
     /// Reads and checks a plan file.

@@ -99,6 +99,12 @@ import Testing
             .hasPrefix("s.yaml:2:22: name.fr: unknown key \"fr\"") == true)
     }
 
+    /// Every unknown key of a file is listed at once, as in a model file (the same check, `YAMLKeySchema`).
+    @Test func listsEveryUnknownKey() {
+        let problem = decodingProblem("format: {kind: coal-scenario, version: 2}\nname: {zh: a, en: b}\nkeeep: [C02]\nsteps:\n  - year: 2017\n    actions:\n      - closeUnder: 90000\n        reasn: 小\n")
+        #expect(problem == "s.yaml:3:1: keeep: unknown key \"keeep\": did you mean \"keep\"?\ns.yaml:8:9: steps[0].actions[0].reasn: unknown key \"reasn\": did you mean \"reason\"?")
+    }
+
     @Test func refusesAnotherKindOrVersion() {
         #expect(decodingProblem("format: {kind: indicator-model, version: 2}\nname: {zh: a, en: b}\n")
             == "s.yaml:1:10: format.kind: expected \"coal-scenario\", found \"indicator-model\": this is not a coal scenario")
