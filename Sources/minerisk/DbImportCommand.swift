@@ -61,7 +61,7 @@ struct DbImportCommand: ParsableCommand {
                 if FileManager.default.fileExists(atPath: (data as NSString).appendingPathComponent(RoundMonitoring.folder)) {
                     FileHandle.standardError.write(Data("minerisk: note: \(data)/monitoring was not imported: a county import takes the county's facilities only; import the monitoring with the whole round\n".utf8))
                 }
-                return try output.emit(summary, table: StoreText.importSummary)
+                return try output.write(summary)
             }
             _ = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: data, models: modelSet)
             let monitoring = try RoundMonitoring.load(directory: data, models: modelSet)

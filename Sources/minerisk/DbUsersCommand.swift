@@ -52,13 +52,13 @@ struct DbUsersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the users, their roles and counties.")
 
         @OptionGroup var store: StoreOption
-        @OptionGroup var output: PrintedFormatOption
+        @OptionGroup var output: PrintedFormatOption<UserList>
 
         func run() throws {
             try runReporting {
                 let store = try StoreFactory.open(self.store.db, access: .read)
                 defer { try? store.close() }
-                try output.emit(try store.userStore().users(), table: StoreText.users)
+                try output.write(UserList(try store.userStore().users()))
             }
         }
     }
