@@ -124,6 +124,12 @@ final class PostgresSession {
     /// Streams a query's rows to `body`, on the caller's thread, a batch at a time (so memory follows the batch).
     func forEachRow(_ sql: String, _ arguments: [(any PostgresBindable)?] = [], batch: Int = 4096,
                     _ body: (PostgresStoreRow) throws -> Void) throws {
+        try forEachRawRow(sql, arguments, batch: batch) { try body(PostgresStoreRow($0)) }
+    }
+
+    /// As `forEachRow`, with postgres-nio's rows, for decoding a long result by position (`row.decode((A, B).self)`).
+    func forEachRawRow(_ sql: String, _ arguments: [(any PostgresBindable)?] = [], batch: Int = 4096,
+                       _ body: (PostgresRow) throws -> Void) throws {
         let query = try Self.query(sql, arguments)
         let connection = try live()
         let logger = logger
@@ -132,7 +138,7 @@ final class PostgresSession {
         }
         while true {
             let rows = try translating(context: sql) { try wait { try await stream.next(batch) } }
-            for row in rows { try body(PostgresStoreRow(row)) }
+            for row in rows { try body(row) }
             if rows.count < batch { break }
         }
     }

@@ -20,11 +20,11 @@ extension PostgresStore {
                 Expert(id: try $0["id"], name: try $0["name"], title: try $0["title"], weight: try $0["weight"])
             }
             var builder = StoredRoundBuilder(store: location, round: id, models: models, facilities: facilities, experts: experts)
-            try session.forEachRow("""
+            try session.forEachRawRow("""
                 SELECT position, facility_id, expert_id, indicator_id, value FROM assessments WHERE round_id = $1 ORDER BY position
-                """, [id]) { row in
-                builder.add(position: Int(try row["position"] as Int64), facility: try row["facility_id"], expert: try row["expert_id"],
-                            indicator: try row["indicator_id"], value: try row["value"])
+                """, [id], batch: 16384) { row in
+                let (position, facility, expert, indicator, value) = try row.decode((Int64, String, String, String, Double).self)
+                builder.add(position: Int(position), facility: facility, expert: expert, indicator: indicator, value: value)
             }
             let register = try registerInTransaction(round: id).map(\.finding)
             let hazards = !register.isEmpty ? register : try session.rows("SELECT * FROM hazards WHERE round_id = $1 ORDER BY position", [id]).map {

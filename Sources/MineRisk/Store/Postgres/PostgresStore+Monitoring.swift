@@ -91,11 +91,12 @@ extension PostgresStore: MonitoringStore {
         let index = Dictionary(uniqueKeysWithValues: stored.series.enumerated().map { ($1, $0) })
         data.source = ReadingSource { [self] emit in
             try read {
-                try session.forEachRow("""
+                try session.forEachRawRow("""
                     SELECT series, time, offset_minutes, value, quality FROM monitoring_readings WHERE round_id = $1 ORDER BY seq
                     """, [id], batch: 16384) { row in
-                    guard let point = index[try row["series"]] else { return }
-                    try emit(point, try row["time"], Int(try row["offset_minutes"] as Int16), try row["value"], UInt8(try row["quality"] as Int16))
+                    let (series, time, offset, value, quality) = try row.decode((Int64, Int64, Int16, Double, Int16).self)
+                    guard let point = index[series] else { return }
+                    try emit(point, time, Int(offset), value, UInt8(truncatingIfNeeded: quality))
                 }
             }
         }
