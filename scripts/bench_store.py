@@ -53,6 +53,7 @@ def main():
         sys.exit(f"bench_store: {BIN} is missing; build first: swift build -c release")
     work = options.work or tempfile.mkdtemp(prefix="minerisk-bench-store-")
     os.makedirs(work, exist_ok=True)
+    os.chmod(work, 0o755)  # the server runs as the postgres user, who must reach its cluster folder inside
     data = os.path.join(work, f"national-{options.facilities}")
     if not os.path.exists(os.path.join(data, "assessments.csv")):
         run([BIN, "synth", "national", "--facilities", str(options.facilities), "--experts", str(options.experts), "--output", data])

@@ -478,6 +478,9 @@ struct PostgresFailure: Error, CustomStringConvertible {
             return .refused("\(location): refused by the server: \(message); a county user may change only that county's facilities, assessments and hazards")
         case "28P01"?, "28000"?:
             return .refused("\(location): the server refused the login: \(message); give the password in PGPASSWORD")
+        case "23505"?:
+            // unique_violation: a facility, expert or hazard id already stored (another county's, say).
+            return .cannotCreate("\(location): \(message); nothing was changed")
         case "3D000"?:
             return .missingInput("\(location): no such database on the server: \(message)")
         case "40001"?, "40P01"?:
