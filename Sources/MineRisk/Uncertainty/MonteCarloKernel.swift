@@ -59,6 +59,7 @@ struct MonteCarloKernel {
         let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: widest)
         let reduced = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * m)
         let blockCross = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * m)
+        blockCross.initialize(repeating: 0)
         defer {
             memberships.deallocate()
             products.deallocate()
@@ -115,13 +116,14 @@ struct MonteCarloKernel {
         // The rows of the block outside the tile are not graded: cleared for the next product all the same.
         products.update(repeating: 0, count: skipped * 4 * p)
         (products + (part.upperBound - block.lowerBound) * 4 * p).update(repeating: 0, count: (block.upperBound - part.upperBound) * 4 * p)
-        // Sensitivities: cross += r·M − base·ΣΔw (see above), r·M of the whole block into its own buffer.
+        // Sensitivities: cross += r·M − base·ΣΔw (see above), r·M of the whole block accumulated into its own
+        // buffer, zeroed as B is: by the pass that adds it to the tallies.
         reduce(r, rows: rows, into: reduced)
         let g = group.offset / plan.panelGroup
         let resumed = DispatchTime.now().uptimeNanoseconds
         multiply(UnsafePointer(reduced), rows: rows, inner: m, lda: m,
                  UnsafePointer(plan.groupMoments.baseAddress! + g * m * m), columns: m, ldb: m,
-                 into: blockCross, ldc: m)
+                 into: blockCross, ldc: m, accumulate: true)
         let end = DispatchTime.now().uptimeNanoseconds
         let departureSums = plan.groupDepartureSums.baseAddress! + g * m
         for i in part {
@@ -131,8 +133,11 @@ struct MonteCarloKernel {
             for j in 0..<m {
                 cross[j] += product[j]
                 cross[j] -= base * departureSums[j]
+                product[j] = 0
             }
         }
+        blockCross.update(repeating: 0, count: skipped * m)
+        (blockCross + (part.upperBound - block.lowerBound) * m).update(repeating: 0, count: (block.upperBound - part.upperBound) * m)
         cost.productSeconds += Double((middle - start) + (end - resumed)) / 1e9
         cost.flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * m * m)
         cost.sensitivitySeconds += Double(end - resumed) / 1e9
