@@ -26,32 +26,46 @@ struct KernelCost {
 }
 
 /// The blocked Monte Carlo kernel on one tile of facilities of one kind: for each panel group of the
-/// chunk, B = R·W is one DGEMM of the tile's (facilities·4) × m memberships with the m × samples
+/// chunk, B = R·W is one DGEMM of a block's (facilities·4) × m memberships with the m × samples
 /// weights, graded while it is hot in cache.
 ///
 /// The sensitivities need Σₛ dₛ·Δwₛ per facility, d being the score's departure from the base score.
 /// A facility's memberships sum to 1 over the grades for each indicator and the weights to 1, so its
 /// score in sample s is r·wₛ, with r = Σ_g v_g·R_g (R's four rows weighted by the grade values), and
 /// Σₛ dₛ·Δwₛ = r·M − base·ΣₛΔwₛ with M = Σₛ wₛ·Δwₛᵀ, an m × m matrix the whole kind shares for the
-/// group (`KindPlan.recordChunkWeights`). So the second product is (tile × m) by (m × m), not
-/// (tile × samples) by (samples × m): the same sums, up to rounding, for a fifth of the flops.
+/// group (`KindPlan.recordChunkWeights`). So the second product is (block × m) by (m × m), not
+/// (block × samples) by (samples × m): the same sums, up to rounding, for a fifth of the flops.
 struct MonteCarloKernel {
+    /// Facilities per product, counted from the kind's first facility: every DGEMM covers one whole block,
+    /// whatever the tile, so a facility's sums come from a product of the same shape, at the same place in
+    /// it, in every run. OpenBLAS 0.3.21 rounds an element of C differently with the product's shape: its
+    /// SkylakeX DGEMM takes the small-matrix kernels only while M·N·K ≤ 100³
+    /// (kernel/x86_64/dgemm_small_kernel_permit_skylakex.c), and the edge rows of C that the Prescott
+    /// (gemm_kernel_4x4_sse3.S) and Haswell (dgemm_kernel_4x8_haswell.S) kernels take apart are rounded
+    /// otherwise (measured figures in MineRisk.docc/MonteCarlo.md, "Reproducibility").
+    static let blockFacilities = 128
+
     let plan: KindPlan
 
     /// Processes facilities `tile` (rows of the plan) for every group; returns what the products cost.
+    /// A block that the tile covers only in part is multiplied whole and only the tile's facilities tallied.
     func run(tile: Range<Int>, groups: [PanelGroup]) -> KernelCost {
         let m = plan.indicatorCount
-        let rows = tile.count
+        let size = Self.blockFacilities
+        let rows = min(size, plan.rows)
         let widest = groups.map(\.count).max() ?? 0
         let memberships = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * 4 * m)
         let products = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * 4 * widest)
         let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: widest)
         let reduced = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * m)
+        let blockCross = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * m)
+        blockCross.initialize(repeating: 0)
         defer {
             memberships.deallocate()
             products.deallocate()
             scores.deallocate()
             reduced.deallocate()
+            blockCross.deallocate()
         }
         var cost = KernelCost()
         // B is accumulated into (β = 1): zeroed here once, then left zeroed by the pass that grades it, which
@@ -60,45 +74,74 @@ struct MonteCarloKernel {
         products.initialize(repeating: 0)
         cost.productSeconds += Double(DispatchTime.now().uptimeNanoseconds - cleared) / 1e9
         plan.baseMemberships.withUnsafeBufferPointer { base in
-            for group in groups {
-                let r: UnsafePointer<Double>
-                if let weights = group.expertWeights, let cells = plan.cells {
-                    weights.withUnsafeBufferPointer { w in
-                        cells.memberships(tile, expertWeights: w, evaluations: plan.evaluations,
-                                          base: base.baseAddress!, into: memberships.baseAddress!)
+            for first in stride(from: tile.lowerBound / size * size, to: tile.upperBound, by: size) {
+                let block = first..<min(first + size, plan.rows)
+                let part = max(block.lowerBound, tile.lowerBound)..<min(block.upperBound, tile.upperBound)
+                for group in groups {
+                    let r: UnsafePointer<Double>
+                    if let weights = group.expertWeights, let cells = plan.cells {
+                        weights.withUnsafeBufferPointer { w in
+                            cells.memberships(block, expertWeights: w, evaluations: plan.evaluations,
+                                              base: base.baseAddress!, into: memberships.baseAddress!)
+                        }
+                        r = UnsafePointer(memberships.baseAddress!)
+                    } else {
+                        r = base.baseAddress! + block.lowerBound * 4 * m
                     }
-                    r = UnsafePointer(memberships.baseAddress!)
-                } else {
-                    r = base.baseAddress! + tile.lowerBound * 4 * m
+                    cost += multiplyAndTally(block: block, part: part, group: group, r: r, products: products.baseAddress!,
+                                             scores: scores.baseAddress!, reduced: reduced.baseAddress!,
+                                             blockCross: blockCross.baseAddress!)
                 }
-                let p = group.count
-                // Only the two DGEMMs are timed: the kernel's GFLOP/s are theirs, drawing and grading apart.
-                let start = DispatchTime.now().uptimeNanoseconds
-                multiply(r, rows: rows * 4, inner: m, lda: m,
-                         UnsafePointer(plan.chunkWeights.baseAddress! + group.offset), columns: p, ldb: plan.chunkCapacity,
-                         into: products.baseAddress!, ldc: p, accumulate: true)
-                let middle = DispatchTime.now().uptimeNanoseconds
-                tally(tile: tile, count: p, products: products.baseAddress!, scores: scores.baseAddress!)
-                // Sensitivities: cross += r·M − base·ΣΔw (see above).
-                reduce(r, rows: rows, into: reduced.baseAddress!)
-                let g = group.offset / plan.panelGroup
-                let resumed = DispatchTime.now().uptimeNanoseconds
-                multiply(UnsafePointer(reduced.baseAddress!), rows: rows, inner: m, lda: m,
-                         UnsafePointer(plan.groupMoments.baseAddress! + g * m * m), columns: m, ldb: m,
-                         into: plan.cross.baseAddress! + tile.lowerBound * m, ldc: m, accumulate: true)
-                let end = DispatchTime.now().uptimeNanoseconds
-                let departureSums = plan.groupDepartureSums.baseAddress! + g * m
-                for i in tile {
-                    let base = plan.baseScores[i]
-                    let cross = plan.cross.baseAddress! + i * m
-                    for j in 0..<m { cross[j] -= base * departureSums[j] }
-                }
-                cost.productSeconds += Double((middle - start) + (end - resumed)) / 1e9
-                cost.flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * m * m)
-                cost.sensitivitySeconds += Double(end - resumed) / 1e9
-                cost.sensitivityFlops += 2 * Double(rows * m * m)
             }
         }
+        return cost
+    }
+
+    /// One group on one block: B = R·W, graded for the facilities `part` of the block, then their
+    /// sensitivities' sums; returns what the two products cost.
+    private func multiplyAndTally(block: Range<Int>, part: Range<Int>, group: PanelGroup, r: UnsafePointer<Double>,
+                                  products: UnsafeMutablePointer<Double>, scores: UnsafeMutablePointer<Double>,
+                                  reduced: UnsafeMutablePointer<Double>, blockCross: UnsafeMutablePointer<Double>) -> KernelCost {
+        let m = plan.indicatorCount
+        let rows = block.count, p = group.count
+        let skipped = part.lowerBound - block.lowerBound
+        var cost = KernelCost()
+        // Only the two DGEMMs are timed: the kernel's GFLOP/s are theirs, drawing and grading apart.
+        let start = DispatchTime.now().uptimeNanoseconds
+        multiply(r, rows: rows * 4, inner: m, lda: m,
+                 UnsafePointer(plan.chunkWeights.baseAddress! + group.offset), columns: p, ldb: plan.chunkCapacity,
+                 into: products, ldc: p, accumulate: true)
+        let middle = DispatchTime.now().uptimeNanoseconds
+        tally(tile: part, count: p, products: products + skipped * 4 * p, scores: scores)
+        // The rows of the block outside the tile are not graded: cleared for the next product all the same.
+        products.update(repeating: 0, count: skipped * 4 * p)
+        (products + (part.upperBound - block.lowerBound) * 4 * p).update(repeating: 0, count: (block.upperBound - part.upperBound) * 4 * p)
+        // Sensitivities: cross += r·M − base·ΣΔw (see above), r·M of the whole block accumulated into its own
+        // buffer, zeroed as B is: by the pass that adds it to the tallies.
+        reduce(r, rows: rows, into: reduced)
+        let g = group.offset / plan.panelGroup
+        let resumed = DispatchTime.now().uptimeNanoseconds
+        multiply(UnsafePointer(reduced), rows: rows, inner: m, lda: m,
+                 UnsafePointer(plan.groupMoments.baseAddress! + g * m * m), columns: m, ldb: m,
+                 into: blockCross, ldc: m, accumulate: true)
+        let end = DispatchTime.now().uptimeNanoseconds
+        let departureSums = plan.groupDepartureSums.baseAddress! + g * m
+        for i in part {
+            let base = plan.baseScores[i]
+            let cross = plan.cross.baseAddress! + i * m
+            let product = blockCross + (i - block.lowerBound) * m
+            for j in 0..<m {
+                cross[j] += product[j]
+                cross[j] -= base * departureSums[j]
+                product[j] = 0
+            }
+        }
+        blockCross.update(repeating: 0, count: skipped * m)
+        (blockCross + (part.upperBound - block.lowerBound) * m).update(repeating: 0, count: (block.upperBound - part.upperBound) * m)
+        cost.productSeconds += Double((middle - start) + (end - resumed)) / 1e9
+        cost.flops += 2 * Double(rows * 4 * m * p) + 2 * Double(rows * m * m)
+        cost.sensitivitySeconds += Double(end - resumed) / 1e9
+        cost.sensitivityFlops += 2 * Double(rows * m * m)
         return cost
     }
 

@@ -20,8 +20,9 @@ public struct SimulationOptions: Sendable, Equatable, Codable {
     public var sensitivityCount = 3
     /// Worker threads; nil means one per processor. Never changes the result.
     public var threads: Int?
-    /// Facilities per tile of the blocked product. Never changes the result. 128 keeps a tile's product
-    /// (512 × 100 doubles with the default panel group, 400 KB) in one core's L2 cache on the machines measured.
+    /// Facilities per tile, the work of one task. Never changes the result: the products are cut into blocks
+    /// of `MonteCarloKernel.blockFacilities` (128) whatever the tile, and a tile that is a multiple of them
+    /// multiplies no facility twice.
     public var tileFacilities = 128
     /// Panel groups whose weights are drawn together (bounds memory whatever the number of samples).
     public var groupsPerChunk = 10

@@ -26,6 +26,19 @@ import Testing
         #expect(try Self.json(fixture, base) { $0.groupsPerChunk = 7 } == reference)
     }
 
+    /// Kinds of more than one product block (128 facilities) at the default panel group of 100, where
+    /// OpenBLAS's SkylakeX DGEMM leaves its small-matrix kernels for products above 100³ multiply-adds.
+    @Test func sameBytesWhateverTilesAcrossProductBlocks() throws {
+        let fixture = try SimulationFixture(facilities: 700)
+        defer { fixture.remove() }
+        let base = try Grader(models: fixture.models).grade(fixture.data)
+        let configure: (inout SimulationOptions) -> Void = { $0.panelGroup = 100; $0.samples = 200 }
+        let reference = try Self.json(fixture, base) { configure(&$0); $0.threads = 1 }
+        for tile in [3, 50, 200, 1000] {
+            #expect(try Self.json(fixture, base) { configure(&$0); $0.tileFacilities = tile } == reference, "tiles of \(tile)")
+        }
+    }
+
     @Test func anotherSeedGivesAnotherRun() throws {
         let fixture = try SimulationFixture(facilities: 30)
         defer { fixture.remove() }
