@@ -25,7 +25,8 @@ extension PostgresStore {
                     throw MineRiskError.cannotCreate("\(location): round \(id) is already in the store (imported \(importedAt), \(count) facilities); pass --replace to replace it")
                 }
                 removed = try session.value(Int.self, "SELECT count(*) FROM grade_runs WHERE round_id = $1", [id]) ?? 0
-                // Everything of the round hangs on its row (ON DELETE CASCADE); the hazard action log stays (append-only).
+                // Everything else of the round hangs on its row (ON DELETE CASCADE); the hazard action log stays (append-only).
+                try session.execute("DELETE FROM assessments WHERE round_id = $1", [id])
                 try session.execute("DELETE FROM rounds WHERE id = $1", [id])
                 replaced = true
             }
@@ -62,7 +63,10 @@ extension PostgresStore {
                 guard replace else {
                     throw MineRiskError.cannotCreate("\(location): round \(id) already holds \(stored) facilities of \(county); pass --replace to replace them")
                 }
-                // The county's assessments, hazards and register entries go with its facilities (ON DELETE CASCADE).
+                // The county's hazards and register entries go with its facilities (ON DELETE CASCADE).
+                try session.execute("""
+                    DELETE FROM assessments WHERE round_id = $1 AND facility_id IN (SELECT id FROM facilities WHERE round_id = $1 AND county = $2)
+                    """, [id, county])
                 try session.execute("DELETE FROM facilities WHERE round_id = $1 AND county = $2", [id, county])
                 try session.execute("DELETE FROM coal_mines WHERE round_id = $1 AND county = $2", [id, county])
                 try session.execute("DELETE FROM round_files WHERE round_id = $1 AND name LIKE $2", [id, CountyImport.archiveName(county: county, file: "%")])
@@ -138,6 +142,7 @@ extension PostgresStore {
             }
         }
         try copyAssessments(data, round: id, base: base.assessment, checkpoint: checkpoint)
+        try checkAssessments(round: id)
         for (position, h) in dataset.hazards.enumerated() {
             try session.execute("INSERT INTO hazards (round_id, position, facility_id, code, description, found_on) VALUES ($1, $2, $3, $4, $5, $6)",
                                 [id, base.hazard + position, h.facilityID, h.code, h.description, h.foundOn])
@@ -168,6 +173,22 @@ extension PostgresStore {
                 rows.text(indicator); rows.double(table.value[i])
                 try rows.end()
             }
+        }
+    }
+
+    /// The check the assessments' foreign keys would make, in one query: every assessment of the round names a
+    /// facility and an expert of the round.
+    func checkAssessments(round id: String) throws {
+        if let orphan = try session.row("""
+            SELECT a.position, a.facility_id, a.expert_id FROM assessments a
+            WHERE a.round_id = $1
+              AND (NOT EXISTS (SELECT 1 FROM facilities f WHERE f.round_id = a.round_id AND f.id = a.facility_id)
+                   OR NOT EXISTS (SELECT 1 FROM experts e WHERE e.round_id = a.round_id AND e.id = a.expert_id))
+            LIMIT 1
+            """, [id]) {
+            let position: Int64 = try orphan["position"], facility: String = try orphan["facility_id"], expert: String = try orphan["expert_id"]
+            throw MineRiskError.invalid(SourceLocation(file: "assessments.csv"),
+                                        "assessment \(position + 1) of round \(id) names facility \(facility) and expert \(expert), which the round does not hold together; nothing was imported")
         }
     }
 }
