@@ -4,7 +4,7 @@ import MineRisk
 
 /// Grading a round of the store instead of a data folder: `grade --db PATH --round ID [--save]`.
 struct GradeStoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store to read the round from (default \(StoreFactory.defaultLocation) when --round is given).")
+    @Option(name: .long, help: "The store to read the round from (default \(StoreFactory.defaultHelp) when --round is given).")
     var db: String?
 
     @Option(name: .long, help: "Grade this round of the store (e.g. 2017) instead of the --data folder.")

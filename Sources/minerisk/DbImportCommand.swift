@@ -15,6 +15,12 @@ struct DbImportCommand: ParsableCommand {
         The files are archived byte for byte with the round. A round already stored is refused unless \
         --replace, which also removes the replaced round's saved gradings. A killed import leaves the store \
         as it was.
+
+        With --county, only that county's facilities, with their assessments, hazards and coal mines, and the \
+        experts who assessed them, go into the round, after the rows other counties imported; the round is \
+        created when it is not stored. The county's earlier rows are refused unless --replace, which replaces \
+        only them. On a PostgreSQL store a county user may import only its own counties (minerisk db users). \
+        The accidents and the monitoring folder are the bureau's, imported with the whole round.
         """
     )
 
@@ -29,8 +35,11 @@ struct DbImportCommand: ParsableCommand {
     @Option(name: .long, help: "The round's id, e.g. 2017.")
     var round: String
 
-    @Flag(name: .long, help: "Replace the round if it is already stored (its saved gradings are removed with it).")
+    @Flag(name: .long, help: "Replace the round if it is already stored (its saved gradings are removed with it); with --county, the county's rows only.")
     var replace = false
+
+    @Option(name: .long, help: "Import only this county's facilities into the round, beside other counties' (e.g. 会理县).")
+    var county: String?
 
     @OptionGroup var store: StoreOption
     @OptionGroup var output: PrintedFormatOption<ImportSummary>
@@ -44,6 +53,16 @@ struct DbImportCommand: ParsableCommand {
             try StoreFactory.check(self.store.db)
             let modelSet = try modelFolder.load()
             let roundData = try RoundLoader.load(directory: data, models: modelSet)
+            if let county {
+                let part = try CountyImport(roundData, county: county, source: data)
+                let store = try StoreFactory.open(self.store.db, access: .write)
+                defer { try? store.close() }
+                let summary = try store.importCounty(part, id: round, source: data, replace: replace)
+                if FileManager.default.fileExists(atPath: (data as NSString).appendingPathComponent(RoundMonitoring.folder)) {
+                    FileHandle.standardError.write(Data("minerisk: note: \(data)/monitoring was not imported: a county import takes the county's facilities only; import the monitoring with the whole round\n".utf8))
+                }
+                return try output.write(summary)
+            }
             _ = try MonitoringSynthesizer.generateBundledReadingsIfMissing(directory: data, models: modelSet)
             let monitoring = try RoundMonitoring.load(directory: data, models: modelSet)
             let store = try StoreFactory.open(self.store.db, access: .write)

@@ -4,8 +4,10 @@ import MineRisk
 
 /// The stored round whose register a change goes to, and who makes it.
 struct HazardStoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store.")
-    var db: String = StoreFactory.defaultLocation
+    @Option(name: .customLong("db"), help: "The store: a SQLite file or a postgres:// URL (default \(StoreFactory.defaultHelp)).")
+    var location: String?
+
+    var db: String { location ?? StoreFactory.defaultLocation }
 
     @Option(name: .long, help: "The stored round whose register to change.")
     var round: String

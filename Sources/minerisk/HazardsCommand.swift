@@ -22,7 +22,7 @@ struct HazardSourceOptions: ParsableArguments {
     @Option(name: .long, help: "Read this stored round's register instead of the --data folder.")
     var round: String?
 
-    @Option(name: .long, help: "The store (default \(StoreFactory.defaultLocation)) with --round.")
+    @Option(name: .long, help: "The store (default \(StoreFactory.defaultHelp)) with --round.")
     var db: String?
 
     @Option(name: .long, help: "The day to read the register on (YYYY-MM-DD); default: the round's assessedOn, else today.")

@@ -63,7 +63,7 @@ struct RunScenario: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep these mines open whatever the rules (comma-separated ids).", valueName: "ids")) var keep: String?
     @Option(name: .long, help: "The year the flags' step is taken in.") var year: Int?
     @Flag(name: .long, help: "Save the run (its definition and result) in the store given by --db.") var save = false
-    @Option(name: .long, help: "The store to save the run in (default \(StoreFactory.defaultLocation)).") var db: String?
+    @Option(name: .long, help: "The store to save the run in (default \(StoreFactory.defaultHelp)).") var db: String?
     @OptionGroup var inputs: ScenarioInputOptions
     @OptionGroup var outputOptions: OutputOptions
 

@@ -7,7 +7,7 @@ struct WarnStoreOptions: ParsableArguments {
     @Flag(name: .long, help: "Save the run in the store: every pond's, item's and point's level, the warning log and the run's provenance.")
     var save = false
 
-    @Option(name: .long, help: "The store (default \(StoreFactory.defaultLocation)).")
+    @Option(name: .long, help: "The store (default \(StoreFactory.defaultHelp)).")
     var db: String?
 
     @Option(name: .long, help: "Read this stored round's monitoring instead of the --data folder's (and with --save, save to it; without --round, --save saves to the data folder's round.yaml `round`).")

@@ -83,6 +83,10 @@ extension RoundList: TableOrJSONOutput {
     public func table(colour: Bool) -> String { StoreText.rounds(rounds) }
 }
 
+extension UserList: TableOrJSONOutput {
+    public func table(colour: Bool) -> String { StoreText.users(users) }
+}
+
 extension FacilityHistory: TableOrJSONOutput {
     public func table(colour: Bool) -> String { StoreText.history(self, colour: colour) }
 }

@@ -21,3 +21,12 @@ public struct ExportedRound: Encodable {
 
     public func encode(to encoder: Encoder) throws { try files.encode(to: encoder) }
 }
+
+/// What `db users list` prints: a server store's users (JSON: the list itself).
+public struct UserList: Encodable {
+    public let users: [StoreUser]
+
+    public init(_ users: [StoreUser]) { self.users = users }
+
+    public func encode(to encoder: Encoder) throws { try users.encode(to: encoder) }
+}

@@ -92,4 +92,12 @@ public enum StoreText {
         lines.append("files archived: \(s.files.joined(separator: ", "))")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The users of a server store, their roles and counties.
+    public static func users(_ users: [StoreUser]) -> String {
+        guard !users.isEmpty else { return "No minerisk user yet: add one with minerisk db users add NAME --role county --county COUNTY.\n" }
+        var table = TextTable(headers: ["用户 User", "角色 Role", "可写县市 Counties written"])
+        for u in users { table.add([u.name, u.role.rawValue, u.role == .bureau ? "all" : u.counties.joined(separator: ", ")]) }
+        return table.render()
+    }
 }

@@ -10,6 +10,11 @@ public struct HazardChange: Sendable {
         self.actor = actor
         self.expectedVersion = expectedVersion
     }
+
+    /// The error for a change made on a version that is no longer the finding's: exit 75, look again and redo it.
+    static func conflict(store: String, hazard id: String, expected: Int, found: Int) -> MineRiskError {
+        .conflict("\(store): hazard \(id): conflict: the change was made on version \(expected), but hazard \(id) is now at version \(found); list it again and redo the change")
+    }
 }
 
 /// One entry of the append-only action log.

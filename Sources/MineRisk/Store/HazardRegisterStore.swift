@@ -32,3 +32,34 @@ extension RoundStore {
         return store
     }
 }
+
+extension HazardRegisterStore {
+    /// Closes (销号) a finding: only with the acceptance date and the person who accepted (DOMAIN §10).
+    @discardableResult
+    public func closeHazard(_ id: String, round: String, acceptedBy: String, acceptedOn: String, change: HazardChange) throws -> HazardFinding {
+        guard !acceptedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw MineRiskError.usage("closing needs --accepted-by NAME, the person who accepted the rectification") }
+        guard isISODate(acceptedOn) else { throw MineRiskError.usage("--accepted-on: expected a date YYYY-MM-DD, found \"\(acceptedOn)\"") }
+        return try updateHazard(id, round: round, action: "close", change: change) { h in
+            guard h.status.isOpen else { throw MineRiskError.usage("hazard \(id) is already closed (accepted \(h.acceptedOn) by \(h.acceptedBy)); reopen it first") }
+            guard acceptedOn >= h.foundOn else { throw MineRiskError.usage("--accepted-on \(acceptedOn) is before the finding (found \(h.foundOn))") }
+            h.status = .closed
+            h.acceptedOn = acceptedOn
+            h.acceptedBy = acceptedBy
+            return "accepted \(acceptedOn) by \(acceptedBy)"
+        }
+    }
+
+    /// Reopens a closed finding; the count of reopenings goes up and the acceptance is cleared (the log keeps it).
+    @discardableResult
+    public func reopenHazard(_ id: String, round: String, reason: String, change: HazardChange) throws -> HazardFinding {
+        try updateHazard(id, round: round, action: "reopen", change: change) { h in
+            guard h.status == .closed else { throw MineRiskError.usage("hazard \(id) is \(h.status.rawValue), not closed: nothing to reopen") }
+            let was = "was accepted \(h.acceptedOn) by \(h.acceptedBy)"
+            h.status = .open
+            h.acceptedOn = ""
+            h.acceptedBy = ""
+            h.reopened += 1
+            return reason.isEmpty ? was : "\(reason); \(was)"
+        }
+    }
+}

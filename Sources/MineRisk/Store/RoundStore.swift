@@ -1,8 +1,8 @@
 /// The mine safety information database as the commands use it: rounds imported, listed, compared and
 /// exported, grading and scenario runs saved and read back.
 ///
-/// `SQLiteStore` (one SQLite file through GRDB) is the one conformance today; a server database is
-/// another conformance and one case of `StoreFactory`, with no command changed. Every operation is one
+/// `SQLiteStore` (one SQLite file through GRDB) and `PostgresStore` (a PostgreSQL server through postgres-nio) are
+/// its conformances, each one case of `StoreFactory`; no command knows which it has. Every operation is one
 /// transaction: a reader sees one committed state, a write is all done or not at all.
 public protocol RoundStore: AnyObject {
     /// The store as the user named it (`--db`): every message about it names it so.
@@ -12,6 +12,9 @@ public protocol RoundStore: AnyObject {
     /// `checkpoint` is called at fixed points inside the transaction (the kill test's hook).
     func importRound(_ data: RoundData, id: String, source: String, replace: Bool,
                      checkpoint: ((ImportCheckpoint) throws -> Void)?) throws -> ImportSummary
+    /// Imports one county's part of a round (`CountyImport`) beside the other counties' rows, creating the round when
+    /// it is not stored; the county's rows already there are refused unless `replace`, which replaces only them.
+    func importCounty(_ part: CountyImport, id: String, source: String, replace: Bool) throws -> ImportSummary
     /// Every stored round, in natural order, with its counts and newest saved run.
     func rounds() throws -> [RoundInfo]
     /// The ids of the stored rounds, in natural order ("2016" before "2017").

@@ -24,6 +24,15 @@ extension SQLiteStore {
             throw MineRiskError.invalid(SourceLocation(file: path),
                                         "round \(id): the archived \(file.name) no longer matches its SHA-256 \(file.sha256); the store is damaged, nothing was exported")
         }
+        return try RoundFolderWriter.write(files.map { ArchivedFile(name: $0.name, content: [UInt8]($0.content)) }, to: folder)
+    }
+}
+
+/// Writes a stored round's files into a folder, for every store's `exportRound`.
+enum RoundFolderWriter {
+    /// The folder is created if needed and must hold none of the files already, so nothing is overwritten; a file's
+    /// subfolder (monitoring/, counties/COUNTY/) is made as needed.
+    static func write(_ files: [ArchivedFile], to folder: String) throws -> [ExportedFile] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw MineRiskError.cannotCreate("\(folder): is a file; --output expects a folder for the round's files") }
@@ -48,7 +57,7 @@ extension SQLiteStore {
         }
         for target in targets { try AtomicWriter.checkWritable(target) }
         return try zip(files, targets).map { file, target in
-            try AtomicWriter.write(file.content, to: target)
+            try AtomicWriter.write(Data(file.content), to: target)
             return ExportedFile(name: file.name, path: target, bytes: file.content.count, sha256: file.sha256)
         }
     }

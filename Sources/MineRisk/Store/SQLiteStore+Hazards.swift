@@ -5,9 +5,9 @@ extension SQLiteStore: HazardRegisterStore {
     static let registerColumns = "id, position, facility_id, code, level, veto, description, inspection, found_on, found_by, deadline, responsible, measures, funds, plan, status, accepted_on, accepted_by, reopened"
 
     /// Writes a round's hazards.csv rows into the register at import, each at version 1, with an `import` action.
-    func insertRegister(_ hazards: [HazardFinding], round: String, _ db: Database) throws {
+    func insertRegister(_ hazards: [HazardFinding], round: String, base: Int = 0, _ db: Database) throws {
         for (position, h) in hazards.enumerated() {
-            try insertFinding(h, position: position, round: round, db)
+            try insertFinding(h, position: base + position, round: round, db)
             try log(db, round: round, hazard: h.id, action: "import", actor: "import", from: nil, to: h.status, version: 1, detail: "hazards.csv:\(h.line)")
         }
     }
@@ -91,8 +91,7 @@ extension SQLiteStore: HazardRegisterStore {
                 throw MineRiskError.missingInput("\(path): hazard \(id) is not in round \(round)\(guess.map { " (nearest: \($0))" } ?? "")")
             }
             if let expected = change.expectedVersion, expected != version {
-                throw MineRiskError.invalid(SourceLocation(file: path, path: "hazard \(id)"),
-                                            "conflict: the change was made on version \(expected), but hazard \(id) is now at version \(version); list it again and redo the change")
+                throw HazardChange.conflict(store: path, hazard: id, expected: expected, found: version)
             }
             var h = old
             let detail = try body(&h)
@@ -105,35 +104,6 @@ extension SQLiteStore: HazardRegisterStore {
                                  h.measures, h.funds, h.plan, h.status.rawValue, h.acceptedOn, h.acceptedBy, h.reopened, round, id, version])
             try log(db, round: round, hazard: id, action: action, actor: change.actor, from: old.status, to: h.status, version: version + 1, detail: detail)
             return h
-        }
-    }
-
-    /// Closes (销号) a finding: only with the acceptance date and the person who accepted (DOMAIN §10).
-    @discardableResult
-    public func closeHazard(_ id: String, round: String, acceptedBy: String, acceptedOn: String, change: HazardChange) throws -> HazardFinding {
-        guard !acceptedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw MineRiskError.usage("closing needs --accepted-by NAME, the person who accepted the rectification") }
-        guard isISODate(acceptedOn) else { throw MineRiskError.usage("--accepted-on: expected a date YYYY-MM-DD, found \"\(acceptedOn)\"") }
-        return try updateHazard(id, round: round, action: "close", change: change) { h in
-            guard h.status.isOpen else { throw MineRiskError.usage("hazard \(id) is already closed (accepted \(h.acceptedOn) by \(h.acceptedBy)); reopen it first") }
-            guard acceptedOn >= h.foundOn else { throw MineRiskError.usage("--accepted-on \(acceptedOn) is before the finding (found \(h.foundOn))") }
-            h.status = .closed
-            h.acceptedOn = acceptedOn
-            h.acceptedBy = acceptedBy
-            return "accepted \(acceptedOn) by \(acceptedBy)"
-        }
-    }
-
-    /// Reopens a closed finding; the count of reopenings goes up and the acceptance is cleared (the log keeps it).
-    @discardableResult
-    public func reopenHazard(_ id: String, round: String, reason: String, change: HazardChange) throws -> HazardFinding {
-        try updateHazard(id, round: round, action: "reopen", change: change) { h in
-            guard h.status == .closed else { throw MineRiskError.usage("hazard \(id) is \(h.status.rawValue), not closed: nothing to reopen") }
-            let was = "was accepted \(h.acceptedOn) by \(h.acceptedBy)"
-            h.status = .open
-            h.acceptedOn = ""
-            h.acceptedBy = ""
-            h.reopened += 1
-            return reason.isEmpty ? was : "\(reason); \(was)"
         }
     }
 

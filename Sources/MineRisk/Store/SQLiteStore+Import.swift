@@ -34,26 +34,8 @@ extension SQLiteStore {
             }
             try db.execute(sql: "INSERT INTO rounds (id, imported_at, source, engine, models_json) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, SQLiteStore.timestamp(), source, engineVersion, try jsonText(data.models)])
-            let file = try db.makeStatement(sql: "INSERT INTO round_files (round_id, name, sha256, content) VALUES (?, ?, ?, ?)")
-            for archived in data.files {
-                try file.execute(arguments: [id, archived.name, archived.sha256, Data(archived.content)])
-            }
-            try insertFacilities(data.dataset, round: id, db)
-            try insertAssessments(data, round: id, db, checkpoint: checkpoint)
-            let hazard = try db.makeStatement(sql: """
-                INSERT INTO hazards (round_id, position, facility_id, code, description, found_on) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for (position, h) in data.dataset.hazards.enumerated() {
-                try hazard.execute(arguments: [id, position, h.facilityID, h.code, h.description, h.foundOn])
-            }
-            try insertRegister(data.dataset.hazards, round: id, db)
-            let mine = try db.makeStatement(sql: """
-                INSERT INTO coal_mines (round_id, id, position, name, county, capacity_tpa, status, closed_year, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (position, m) in (data.coalMines ?? []).enumerated() {
-                try mine.execute(arguments: [id, m.id, position, m.name, m.county, m.capacityTpa, m.status, m.closedYear, m.reason])
-            }
+            try insertFiles(data.files, round: id, db)
+            try insertRows(data, round: id, experts: nil, base: .zero, db, checkpoint: checkpoint)
             let year = try db.makeStatement(sql: "INSERT INTO accidents (round_id, year, accidents, deaths) VALUES (?, ?, ?, ?)")
             for y in data.accidents ?? [] { try year.execute(arguments: [id, y.year, y.accidents, y.deaths]) }
             let monitored = try monitoring.map { try insertMonitoring($0, round: id, db) }
@@ -84,7 +66,60 @@ extension SQLiteStore {
         return runs
     }
 
-    private func insertFacilities(_ dataset: Dataset, round id: String, _ db: Database) throws {
+    /// Imports one county's part of a round in one write transaction (see `RoundStore.importCounty`): its rows go
+    /// after the round's last ones, and only the experts not stored yet are added.
+    @discardableResult
+    public func importCounty(_ part: CountyImport, id: String, source: String, replace: Bool) throws -> ImportSummary {
+        try RoundID.validate(id)
+        let county = part.county, data = part.data
+        return try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rounds WHERE id = ?)", arguments: [id]) != true {
+                try db.execute(sql: "INSERT INTO rounds (id, imported_at, source, engine, models_json) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, SQLiteStore.timestamp(), "counties", engineVersion, try jsonText(data.models)])
+            }
+            let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM facilities WHERE round_id = ? AND county = ?", arguments: [id, county]) ?? 0
+            var replaced = false
+            if stored > 0 {
+                guard replace else {
+                    throw MineRiskError.cannotCreate("\(path): round \(id) already holds \(stored) facilities of \(county); pass --replace to replace them")
+                }
+                let facilities = "SELECT id FROM facilities WHERE round_id = ? AND county = ?"
+                for table in ["assessments", "hazards", "hazard_register"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE round_id = ? AND facility_id IN (\(facilities))", arguments: [id, id, county])
+                }
+                for table in ["facilities", "coal_mines"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE round_id = ? AND county = ?", arguments: [id, county])
+                }
+                try db.execute(sql: "DELETE FROM round_files WHERE round_id = ? AND name LIKE ?",
+                               arguments: [id, CountyImport.archiveName(county: county, file: "%")])
+                replaced = true
+            }
+            func next(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT coalesce(max(position) + 1, 0) FROM \(table) WHERE round_id = ?", arguments: [id]) ?? 0
+            }
+            let base = RowBase(facility: try next("facilities"), expert: try next("experts"), assessment: try next("assessments"),
+                               hazard: max(try next("hazards"), try next("hazard_register")), coalMine: try next("coal_mines"))
+            try insertFiles(data.files, round: id, db)
+            try insertRows(data, round: id, experts: part.expertsUsed, base: base, db, checkpoint: nil)
+            return ImportSummary(
+                round: id, store: path, facilities: data.dataset.facilities.count, experts: part.expertsUsed.filter { $0 }.count,
+                assessments: data.dataset.assessments.count, hazards: data.dataset.hazards.count, coalMines: data.coalMines?.count,
+                accidentYears: nil, files: data.files.map(\.name), replaced: replaced, removedGradeRuns: 0)
+        }
+    }
+
+    private func insertFiles(_ files: [ArchivedFile], round id: String, _ db: Database) throws {
+        let file = try db.makeStatement(sql: "INSERT INTO round_files (round_id, name, sha256, content) VALUES (?, ?, ?, ?)")
+        for archived in files {
+            try file.execute(arguments: [id, archived.name, archived.sha256, Data(archived.content)])
+        }
+    }
+
+    /// Facilities, experts (those `used` marks not stored yet, or all), assessments, hazards with their register
+    /// entries, and coal mines, each table's positions from `base`.
+    private func insertRows(_ data: RoundData, round id: String, experts used: [Bool]?, base: RowBase, _ db: Database,
+                            checkpoint: ((ImportCheckpoint) throws -> Void)?) throws {
+        let dataset = data.dataset
         // The kinds' own fields go to the columns of the same names (Model/Kinds/).
         let fields = FacilityKind.allFields.map(\.column)
         let facility = try db.makeStatement(sql: """
@@ -92,19 +127,36 @@ extension SQLiteStore {
             VALUES (\(Array(repeating: "?", count: 9 + fields.count).joined(separator: ", ")))
             """)
         for (position, f) in dataset.facilities.enumerated() {
-            let base: [(any DatabaseValueConvertible)?] = [
-                id, f.id, position, f.name, f.kind.rawValue, f.county, f.standardized, f.status.rawValue, f.idleMonths,
+            let values: [(any DatabaseValueConvertible)?] = [
+                id, f.id, base.facility + position, f.name, f.kind.rawValue, f.county, f.standardized, f.status.rawValue, f.idleMonths,
             ]
-            try facility.execute(arguments: StatementArguments(base + fields.map { f.values[$0]?.databaseValue }))
+            try facility.execute(arguments: StatementArguments(values + fields.map { f.values[$0]?.databaseValue }))
         }
-        let expert = try db.makeStatement(sql: "INSERT INTO experts (round_id, id, position, name, title, weight) VALUES (?, ?, ?, ?, ?, ?)")
-        for (position, e) in dataset.experts.enumerated() {
-            try expert.execute(arguments: [id, e.id, position, e.name, e.title, e.weight])
+        let expert = try db.makeStatement(sql: """
+            INSERT \(used == nil ? "" : "OR IGNORE ")INTO experts (round_id, id, position, name, title, weight) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (position, e) in dataset.experts.enumerated() where used?[position] ?? true {
+            try expert.execute(arguments: [id, e.id, base.expert + position, e.name, e.title, e.weight])
+        }
+        try insertAssessments(data, round: id, base: base.assessment, db, checkpoint: checkpoint)
+        let hazard = try db.makeStatement(sql: """
+            INSERT INTO hazards (round_id, position, facility_id, code, description, found_on) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (position, h) in dataset.hazards.enumerated() {
+            try hazard.execute(arguments: [id, base.hazard + position, h.facilityID, h.code, h.description, h.foundOn])
+        }
+        try insertRegister(dataset.hazards, round: id, base: base.hazard, db)
+        let mine = try db.makeStatement(sql: """
+            INSERT INTO coal_mines (round_id, id, position, name, county, capacity_tpa, status, closed_year, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, m) in (data.coalMines ?? []).enumerated() {
+            try mine.execute(arguments: [id, m.id, base.coalMine + position, m.name, m.county, m.capacityTpa, m.status, m.closedYear, m.reason])
         }
     }
 
     /// Inserts the assessments in file order, with the ids the table's indices stand for.
-    private func insertAssessments(_ data: RoundData, round id: String, _ db: Database,
+    private func insertAssessments(_ data: RoundData, round id: String, base: Int, _ db: Database,
                                    checkpoint: ((ImportCheckpoint) throws -> Void)?) throws {
         let dataset = data.dataset
         let table = dataset.assessments
@@ -119,10 +171,16 @@ extension SQLiteStore {
                 throw MineRiskError.invalid(SourceLocation(file: "assessments.csv"),
                                             "assessment \(i + 1) points at indicator \(table.indicator[i]) of the \(facility.kind.rawValue) model, which has no such indicator")
             }
-            statement.setUncheckedArguments([id, i, facility.id, dataset.experts[Int(table.expert[i])].id, indicator, table.value[i]])
+            statement.setUncheckedArguments([id, base + i, facility.id, dataset.experts[Int(table.expert[i])].id, indicator, table.value[i]])
             try statement.execute()
         }
     }
+}
+
+/// Where a county import's rows start in each table's order (zero for a whole round).
+struct RowBase {
+    var facility = 0, expert = 0, assessment = 0, hazard = 0, coalMine = 0
+    static let zero = RowBase()
 }
 
 extension FacilityFieldValue {

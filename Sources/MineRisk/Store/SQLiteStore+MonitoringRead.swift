@@ -24,21 +24,14 @@ extension SQLiteStore {
                 SELECT id, name, county, storage_volume_10k_m3, dam_height_m FROM facilities WHERE round_id = ? AND kind = ? ORDER BY position
                 """, arguments: [id, FacilityKind.tailingsPond.rawValue]).map { row -> MonitoredPond in
                 let storage: Double? = row["storage_volume_10k_m3"], height: Double? = row["dam_height_m"]
-                // As MonitoredPond(facility:): the class from storage and dam height (AQ 2006-2005 Table 1, GB 50863-2013 §3.3.1).
-                let pondClass = storage.flatMap { v in height.map { TailingsClassification.pondClass(storage: v, damHeight: $0) } } ?? 5
-                return MonitoredPond(id: row["id"], name: row["name"], county: row["county"], pondClass: pondClass)
+                return MonitoredPond(id: row["id"], name: row["name"], county: row["county"],
+                                     pondClass: MonitoredPond.storedClass(storage: storage, damHeight: height))
             }
             return (ponds, points, rows.map { $0["series"] }, thresholds)
         }
         guard let stored else { return nil }
-        let file = "\(path): round \(id) \(RoundMonitoring.folder)/thresholds.yaml"
-        let text = try TextFile(data: [UInt8](stored.thresholds), displayName: file)
-        let thresholds = try ThresholdLoader.parse(String(decoding: text.bytes[text.contentStart...], as: UTF8.self), file: file,
-                                                   points: Dictionary(stored.points.map { ($0.id, $0.item) }, uniquingKeysWith: { a, _ in a }))
-        var data = MonitoringData(ponds: stored.ponds, points: stored.points, thresholds: thresholds, readingsPath: path,
-                                  readingsName: "\(path): round \(id) monitoring_readings")
+        var data = try MonitoringData.stored(store: path, round: id, ponds: stored.ponds, points: stored.points, thresholds: stored.thresholds)
         let index = Dictionary(uniqueKeysWithValues: stored.series.enumerated().map { ($1, $0) })
-        data.thresholdsSHA256 = sha256Hex(stored.thresholds)
         data.source = ReadingSource { [self] emit in try readings(series: index, emit) }
         return data
     }
@@ -64,5 +57,28 @@ extension SQLiteStore {
                          UInt8(truncatingIfNeeded: sqlite3_column_int64(handle, 4)))
             }
         }
+    }
+}
+
+extension MonitoredPond {
+    /// A stored pond's class, as MonitoredPond(facility:) gives it: from storage and dam height (AQ 2006-2005 Table 1,
+    /// GB 50863-2013 §3.3.1), class 5 when either is missing.
+    static func storedClass(storage: Double?, damHeight: Double?) -> Int {
+        storage.flatMap { v in damHeight.map { TailingsClassification.pondClass(storage: v, damHeight: $0) } } ?? 5
+    }
+}
+
+extension MonitoringData {
+    /// A stored round's monitoring without its readings (the store sets `source`): its archived thresholds.yaml read
+    /// as `warn` reads the file.
+    static func stored(store: String, round id: String, ponds: [MonitoredPond], points: [MonitoringPoint], thresholds: Data) throws -> MonitoringData {
+        let file = "\(store): round \(id) \(RoundMonitoring.folder)/thresholds.yaml"
+        let text = try TextFile(data: [UInt8](thresholds), displayName: file)
+        let parsed = try ThresholdLoader.parse(String(decoding: text.bytes[text.contentStart...], as: UTF8.self), file: file,
+                                               points: Dictionary(points.map { ($0.id, $0.item) }, uniquingKeysWith: { a, _ in a }))
+        var data = MonitoringData(ponds: ponds, points: points, thresholds: parsed, readingsPath: store,
+                                  readingsName: "\(store): round \(id) monitoring_readings")
+        data.thresholdsSHA256 = sha256Hex(thresholds)
+        return data
     }
 }

@@ -13,6 +13,16 @@ public struct ScenarioRunRecord: Sendable, Equatable, Codable {
     public var engine: String
 }
 
+extension ScenarioRunRecord {
+    /// Refuses a run without a name, or whose result is not JSON, before any store is written.
+    static func checkSavable(name: String, resultJSON: String) throws {
+        guard !name.isEmpty else { throw MineRiskError.usage("a saved scenario run needs a name") }
+        guard (try? JSONSerialization.jsonObject(with: Data(resultJSON.utf8), options: [.fragmentsAllowed])) != nil else {
+            throw MineRiskError.usage("scenario \(name): the result to save is not JSON")
+        }
+    }
+}
+
 extension SQLiteStore {
     /// Saves a scenario run in one transaction; returns its id.
     ///
@@ -22,10 +32,7 @@ extension SQLiteStore {
     ///   - resultJSON: the result as JSON text; anything that is not JSON is refused.
     @discardableResult
     public func saveScenarioRun(name: String, definition: String, resultJSON: String) throws -> Int64 {
-        guard !name.isEmpty else { throw MineRiskError.usage("a saved scenario run needs a name") }
-        guard (try? JSONSerialization.jsonObject(with: Data(resultJSON.utf8), options: [.fragmentsAllowed])) != nil else {
-            throw MineRiskError.usage("scenario \(name): the result to save is not JSON")
-        }
+        try ScenarioRunRecord.checkSavable(name: name, resultJSON: resultJSON)
         return try write { db in
             try db.execute(sql: "INSERT INTO scenario_runs (name, definition, result_json, created_at, engine) VALUES (?, ?, ?, ?, ?)",
                            arguments: [name, definition, resultJSON, SQLiteStore.timestamp(), engineVersion])

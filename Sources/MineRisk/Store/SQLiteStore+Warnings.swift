@@ -116,40 +116,60 @@ extension SQLiteStore {
 
     private func warningRunInfo(_ row: Row, _ db: Database) throws -> WarningRunInfo {
         let id: Int64 = row["id"]
-        let summary = try fromJSONText(StoredSummary.self, row["summary_json"])
         let warnings = try Int.fetchOne(db, sql: "SELECT count(*) FROM warning_log WHERE run_id = ?", arguments: [id]) ?? 0
         return WarningRunInfo(
             id: id, round: row["round_id"], createdAt: row["created_at"], engine: row["engine"], asOf: row["as_of"],
             provenance: WarningRunProvenance(from: row["window_from"], to: row["window_to"], source: row["source"],
                                              thresholdsFile: row["thresholds_file"], thresholdsSHA256: row["thresholds_sha256"]),
             readingsFile: row["readings_file"], readings: row["readings"], readingsUsed: row["readings_used"],
-            persistence: row["persistence"], byLevel: summary.byLevel, warnings: warnings)
+            persistence: row["persistence"], byLevel: try StoredWarningSummary.byLevel(row["summary_json"]), warnings: warnings)
     }
 
     private func storedLevel(_ row: Row) throws -> StoredWarningLevel {
-        let scopeText: String = row["scope"], levelText: String = row["level"]
-        guard let scope = WarningScope(rawValue: scopeText), let level = WarningLevel(name: levelText) else {
-            throw MineRiskError.invalid(SourceLocation(file: path), "warning level row of scope \"\(scopeText)\" and level \"\(levelText)\" is unknown to this minerisk")
-        }
-        let findings: String? = row["findings_json"]
-        return StoredWarningLevel(scope: scope, pond: row["facility_id"], item: row["item"], point: row["point_id"], level: level,
-                                  value: row["value"], basis: row["basis"], threshold: row["threshold"], time: row["time"],
-                                  status: row["status"], thresholds: row["thresholds"], source: row["source"],
-                                  pondClass: row["pond_class"], monitoringRequired: row["monitoring_required"],
-                                  findings: try findings.map { try fromJSONText([String].self, $0) })
+        try StoredWarningLevel.stored(
+            store: path, scope: row["scope"], pond: row["facility_id"], item: row["item"], point: row["point_id"], level: row["level"],
+            value: row["value"], basis: row["basis"], threshold: row["threshold"], time: row["time"], status: row["status"],
+            thresholds: row["thresholds"], source: row["source"], pondClass: row["pond_class"],
+            monitoringRequired: row["monitoring_required"], findings: row["findings_json"])
     }
 
     private func storedSpan(_ row: Row) throws -> WarningSpan {
-        let itemText: String = row["item"], levelText: String = row["level"]
-        guard let item = MonitoredItem(rawValue: itemText), let level = WarningLevel(name: levelText) else {
-            throw MineRiskError.invalid(SourceLocation(file: path), "warning of item \"\(itemText)\" and level \"\(levelText)\" is unknown to this minerisk")
-        }
-        return WarningSpan(pond: row["facility_id"], item: item, level: level, start: row["start_at"], end: row["end_at"], peak: row["peak_at"],
-                           peakPoint: row["peak_point"], peakValue: row["peak_value"], peakThreshold: row["peak_threshold"])
+        try WarningSpan.stored(store: path, pond: row["facility_id"], item: row["item"], level: row["level"], start: row["start_at"],
+                               end: row["end_at"], peak: row["peak_at"], peakPoint: row["peak_point"], peakValue: row["peak_value"],
+                               peakThreshold: row["peak_threshold"])
     }
+}
 
-    /// The part of a run's summary the store reads back.
-    private struct StoredSummary: Decodable {
-        var byLevel: [String: Int]
+extension StoredWarningLevel {
+    /// A level read back from a store's row; a scope or level this minerisk does not know is the store's problem.
+    static func stored(store: String, scope scopeText: String, pond: String, item: String?, point: String?, level levelText: String,
+                       value: Double?, basis: String?, threshold: Double?, time: String?, status: String?, thresholds: String?,
+                       source: String?, pondClass: Int?, monitoringRequired: Bool?, findings: String?) throws -> StoredWarningLevel {
+        guard let scope = WarningScope(rawValue: scopeText), let level = WarningLevel(name: levelText) else {
+            throw MineRiskError.invalid(SourceLocation(file: store), "warning level row of scope \"\(scopeText)\" and level \"\(levelText)\" is unknown to this minerisk")
+        }
+        return StoredWarningLevel(scope: scope, pond: pond, item: item, point: point, level: level, value: value, basis: basis,
+                                  threshold: threshold, time: time, status: status, thresholds: thresholds, source: source,
+                                  pondClass: pondClass, monitoringRequired: monitoringRequired,
+                                  findings: try findings.map { try fromJSONText([String].self, $0) })
     }
+}
+
+extension WarningSpan {
+    /// A warning read back from a store's row.
+    static func stored(store: String, pond: String, item itemText: String, level levelText: String, start: String, end: String?,
+                       peak: String, peakPoint: String, peakValue: Double?, peakThreshold: Double?) throws -> WarningSpan {
+        guard let item = MonitoredItem(rawValue: itemText), let level = WarningLevel(name: levelText) else {
+            throw MineRiskError.invalid(SourceLocation(file: store), "warning of item \"\(itemText)\" and level \"\(levelText)\" is unknown to this minerisk")
+        }
+        return WarningSpan(pond: pond, item: item, level: level, start: start, end: end, peak: peak, peakPoint: peakPoint,
+                           peakValue: peakValue, peakThreshold: peakThreshold)
+    }
+}
+
+/// The part of a warning run's summary the stores read back.
+struct StoredWarningSummary: Decodable {
+    var byLevel: [String: Int]
+
+    static func byLevel(_ json: String) throws -> [String: Int] { try fromJSONText(Self.self, json).byLevel }
 }

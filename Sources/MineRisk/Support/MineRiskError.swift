@@ -6,9 +6,12 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    case unavailable = 69
     case software = 70
     case cantCreate = 73
     case ioError = 74
+    case tempFail = 75
+    case noPermission = 77
     case config = 78
 }
 
@@ -62,6 +65,12 @@ public enum MineRiskError: Error, Sendable, CustomStringConvertible {
     case io(String)
     /// A numerical routine failed.
     case numerical(String)
+    /// A service the command needs (the database server) cannot be reached, or dropped the connection.
+    case unavailable(String)
+    /// Someone else changed the same thing first; nothing was changed: look again and redo it.
+    case conflict(String)
+    /// The database refused the user the change (a county user writing another county's rows).
+    case refused(String)
 
     public var exitStatus: ExitStatus {
         switch self {
@@ -71,6 +80,9 @@ public enum MineRiskError: Error, Sendable, CustomStringConvertible {
         case .cannotCreate: return .cantCreate
         case .io: return .ioError
         case .numerical: return .software
+        case .unavailable: return .unavailable
+        case .conflict: return .tempFail
+        case .refused: return .noPermission
         }
     }
 
@@ -81,7 +93,7 @@ public enum MineRiskError: Error, Sendable, CustomStringConvertible {
             if truncated > 0 { lines.append("… and \(truncated) more problems") }
             return lines.joined(separator: "\n")
         case let .missingInput(text), let .usage(text), let .cannotCreate(text),
-             let .io(text), let .numerical(text):
+             let .io(text), let .numerical(text), let .unavailable(text), let .conflict(text), let .refused(text):
             return text
         }
     }

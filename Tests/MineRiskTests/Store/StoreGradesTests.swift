@@ -4,9 +4,9 @@ import Testing
 
 /// Grading from the store, saved runs with their provenance, a facility's history and the changes between rounds.
 @Suite struct StoreGradesTests {
-    @Test func gradingTheStoreEqualsGradingTheFolder() throws {
+    @Test(arguments: TestBackend.all) func gradingTheStoreEqualsGradingTheFolder(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2017"], models: models)
+        let store = try storeWithRounds(["2017"], models: models, backend: backend)
         let fromStore = try Grader(models: models).grade(try store.dataset(round: "2017", models: models))
         let fromFolder = try Grader(models: models).grade(try DatasetLoader(directory: storeFixture("2017"), models: models).load())
         #expect(fromStore.facilities == fromFolder.facilities)
@@ -15,9 +15,9 @@ import Testing
         #expect(fromStore.provenance.dataDirectory.hasSuffix("#round=2017"))
     }
 
-    @Test func savedRunKeepsItsProvenance() throws {
+    @Test(arguments: TestBackend.all) func savedRunKeepsItsProvenance(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2016"], models: models)
+        let store = try storeWithRounds(["2016"], models: models, backend: backend)
         var options = GradingOptions()
         options.riTable = .saaty1980
         let report = try gradeAndSave(store, round: "2016", models: models, options: options)
@@ -25,15 +25,15 @@ import Testing
         #expect(run.options.riTable == .saaty1980 && run.options.weighting == "ahp" && run.seed == nil)
         #expect(run.models.map(\.sha256) == report.provenance.models.map(\.sha256))
         #expect(run.byGrade == report.summary.byGrade && run.incomplete == report.summary.incomplete)
-        let stored = try store.read { db in try store.results(ofRun: run.id, db) }
+        let stored = try storedResults(store, run: run.id)
         for result in report.facilities {
             #expect(stored[result.id] == StoredGrade(status: result.status, grade: result.grade, score: result.score, vetoes: result.vetoes.map(\.code)))
         }
     }
 
-    @Test func saveRefusesAReportOfAnotherRound() throws {
+    @Test(arguments: TestBackend.all) func saveRefusesAReportOfAnotherRound(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2016", "2017"], models: models)
+        let store = try storeWithRounds(["2016", "2017"], models: models, backend: backend)
         let report = try Grader(models: models).grade(try store.dataset(round: "2017", models: models))
         let error = mineRiskError { try store.saveGradeRun(report, round: "2016") }
         #expect(error?.description.contains("does not match round 2016") == true)
@@ -41,9 +41,9 @@ import Testing
     }
 
     /// The fixture rounds move TP002 (veto) and OP001 up, TP001 and UG001 down, close UG002 and open OP002, UG003.
-    @Test func diffOfTheFixtureRounds() throws {
+    @Test(arguments: TestBackend.all) func diffOfTheFixtureRounds(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2016", "2017"], models: models)
+        let store = try storeWithRounds(["2016", "2017"], models: models, backend: backend)
         let missing = mineRiskError { _ = try store.diff(from: "2016", to: "2017") }
         #expect(missing?.exitStatus == .noInput)
         #expect(missing?.description.contains("round 2016 has no saved grades") == true)
@@ -64,9 +64,9 @@ import Testing
         #expect(text.contains("Grade up 风险上升 (2)") && text.contains("Counts: up 2, down 2, same 1, new 2, closed 1, incomplete 0"))
     }
 
-    @Test func diffNotesRunsGradedDifferently() throws {
+    @Test(arguments: TestBackend.all) func diffNotesRunsGradedDifferently(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2016", "2017"], models: models)
+        let store = try storeWithRounds(["2016", "2017"], models: models, backend: backend)
         try gradeAndSave(store, round: "2016", models: models)
         var options = GradingOptions()
         options.gradeRule = .membership
@@ -74,9 +74,9 @@ import Testing
         #expect(try store.diff(from: "2016", to: "2017").methodDifferences == ["grade rule: score vs membership"])
     }
 
-    @Test func historyAcrossRounds() throws {
+    @Test(arguments: TestBackend.all) func historyAcrossRounds(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2016", "2017"], models: models)
+        let store = try storeWithRounds(["2016", "2017"], models: models, backend: backend)
         try gradeAndSave(store, round: "2017", models: models)
         let history = try store.history(facility: "UG001")
         #expect(history.entries.map(\.round) == ["2016", "2017"])
@@ -88,8 +88,8 @@ import Testing
         #expect(unknown?.description.contains("did you mean") == true)
     }
 
-    @Test func exportWritesTheFilesAsImported() throws {
-        let store = try storeWithRounds(["2016"], models: try repositoryModels())
+    @Test(arguments: TestBackend.all) func exportWritesTheFilesAsImported(backend: TestBackend) throws {
+        let store = try storeWithRounds(["2016"], models: try repositoryModels(), backend: backend)
         let folder = try temporaryFolder().appendingPathComponent("out").path
         let files = try store.exportRound("2016", to: folder)
         #expect(files.map(\.name) == ["accidents.csv", "assessments.csv", "coal_mines.csv", "experts.csv", "facilities.csv", "hazards.csv", "round.yaml"])

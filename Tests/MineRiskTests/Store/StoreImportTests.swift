@@ -4,8 +4,8 @@ import Testing
 
 /// Importing rounds: all or nothing, refused twice unless replaced, and read back as they came.
 @Suite struct StoreImportTests {
-    @Test func importStoresEveryFile() throws {
-        let store = try storeWithRounds(["2016", "2017"], models: try repositoryModels())
+    @Test(arguments: TestBackend.all) func importStoresEveryFile(backend: TestBackend) throws {
+        let store = try storeWithRounds(["2016", "2017"], models: try repositoryModels(), backend: backend)
         let rounds = try store.rounds()
         #expect(rounds.map(\.id) == ["2016", "2017"])
         let r = rounds[1]
@@ -16,9 +16,9 @@ import Testing
     }
 
     /// The stored round rebuilds the very dataset the folder gave: same rows, same order, same file hashes.
-    @Test func storedRoundRebuildsTheDataset() throws {
+    @Test(arguments: TestBackend.all) func storedRoundRebuildsTheDataset(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2017"], models: models)
+        let store = try storeWithRounds(["2017"], models: models, backend: backend)
         let stored = try store.dataset(round: "2017", models: models)
         let loaded = try DatasetLoader(directory: storeFixture("2017"), models: models).load()
         #expect(stored.facilities == loaded.facilities)
@@ -34,9 +34,9 @@ import Testing
     }
 
     /// A round whose indicators the models no longer have cannot be rebuilt, and says which and where.
-    @Test func rebuildingWithModelsThatLackTheIndicatorsFails() throws {
+    @Test(arguments: TestBackend.all) func rebuildingWithModelsThatLackTheIndicatorsFails(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2016"], models: models)
+        let store = try storeWithRounds(["2016"], models: models, backend: backend)
         let withoutOpenPit = ModelSet(models.models.values.filter { $0.model.kind != .openPitMine })
         let error = mineRiskError { _ = try store.dataset(round: "2016", models: withoutOpenPit) }
         guard case let .invalidInput(problems, _)? = error else { Issue.record("expected invalid input, got \(String(describing: error))"); return }
@@ -46,9 +46,9 @@ import Testing
         #expect(error?.description.contains("… and 14 more problems") == true)
     }
 
-    @Test func secondImportIsRefusedUnlessReplaced() throws {
+    @Test(arguments: TestBackend.all) func secondImportIsRefusedUnlessReplaced(backend: TestBackend) throws {
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2017"], models: models)
+        let store = try storeWithRounds(["2017"], models: models, backend: backend)
         try gradeAndSave(store, round: "2017", models: models)
         let data = try RoundLoader.load(directory: storeFixture("2016"), models: models)
         let error = mineRiskError { try store.importRound(data, id: "2017", source: "again") }
@@ -63,10 +63,10 @@ import Testing
 
     /// A failure inside the transaction, after half the assessments went in, leaves the store as it was —
     /// even when the import was replacing a round, whose old data and saved gradings stay.
-    @Test func failureInsideTheTransactionChangesNothing() throws {
+    @Test(arguments: TestBackend.all) func failureInsideTheTransactionChangesNothing(backend: TestBackend) throws {
         struct Interrupted: Error {}
         let models = try repositoryModels()
-        let store = try storeWithRounds(["2017"], models: models)
+        let store = try storeWithRounds(["2017"], models: models, backend: backend)
         try gradeAndSave(store, round: "2017", models: models)
         let before = try store.rounds()
         let data = try RoundLoader.load(directory: storeFixture("2016"), models: models)
@@ -81,7 +81,7 @@ import Testing
         }
         #expect(seen == [.assessmentsHalfway(inserted: 186, total: 372), .assessmentsHalfway(inserted: 186, total: 372)])
         #expect(try store.rounds() == before)
-        #expect(try store.integrityCheck() == ["ok"])
+        if let sqlite = store as? SQLiteStore { #expect(try sqlite.integrityCheck() == ["ok"]) }
         #expect(try store.dataset(round: "2017", models: models).assessments.count == 429)
     }
 
@@ -111,8 +111,8 @@ import Testing
         #expect(["r10", "2017", "r9", "2016", "2016b"].sorted(by: RoundID.precedes) == ["2016", "2016b", "2017", "r9", "r10"])
     }
 
-    @Test func accidentsOfTheNewestRoundByDefault() throws {
-        let store = try storeWithRounds(["2017", "2016"], models: try repositoryModels())
+    @Test(arguments: TestBackend.all) func accidentsOfTheNewestRoundByDefault(backend: TestBackend) throws {
+        let store = try storeWithRounds(["2017", "2016"], models: try repositoryModels(), backend: backend)
         let series = try store.accidents()
         #expect(series.map(\.year) == Array(2008...2017))
         #expect(zip(series, series.dropFirst()).allSatisfy { $1.deaths < $0.deaths && $1.accidents < $0.accidents })
@@ -120,8 +120,8 @@ import Testing
         #expect(throws: MineRiskError.self) { _ = try store.accidents(round: "2015") }
     }
 
-    @Test func scenarioRunsAreSaved() throws {
-        let store = try storeWithRounds([], models: try repositoryModels())
+    @Test(arguments: TestBackend.all) func scenarioRunsAreSaved(backend: TestBackend) throws {
+        let store = try storeWithRounds([], models: try repositoryModels(), backend: backend)
         let yaml = "name: close-small\nrule: {below_tpa: 90000}\n"
         let first = try store.saveScenarioRun(name: "close-small", definition: yaml, resultJSON: #"{"remaining": 9}"#)
         let second = try store.saveScenarioRun(name: "flags", definition: "--close-below 300000", resultJSON: "[1, 2]")
