@@ -60,3 +60,21 @@ public struct StoredGrade: Sendable, Equatable, Codable {
     public var score: Double?
     public var vetoes: [String]
 }
+
+extension GradeReport {
+    /// The options a saved run records of the report's provenance.
+    var runOptions: RunOptions {
+        let p = provenance
+        return RunOptions(riTable: p.riTable, ahpMethod: p.ahpMethod, weightingChoice: p.weightingChoice,
+                          fuzzyOperator: p.fuzzyOperator, gradeRule: p.gradeRule)
+    }
+
+    /// Refuses to save a report that does not grade exactly the round's facilities (`stored`).
+    func checkGrades(_ stored: Set<String>, round id: String, store: String) throws {
+        let graded = Set(facilities.map(\.id))
+        guard stored == graded else {
+            let extra = graded.subtracting(stored).sorted().prefix(5), lacking = stored.subtracting(graded).sorted().prefix(5)
+            throw MineRiskError.usage("the grading does not match round \(id) of \(store): not in the round \(extra.joined(separator: ", ")); not graded \(lacking.joined(separator: ", "))")
+        }
+    }
+}

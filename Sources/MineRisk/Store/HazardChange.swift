@@ -11,6 +11,12 @@ public struct HazardChange: Sendable {
         self.expectedVersion = expectedVersion
     }
 
+    /// The error for a change to a finding the round's register does not hold, naming the nearest id it does.
+    static func notFound(store: String, hazard id: String, round: String, ids: [String]) -> MineRiskError {
+        let guess = ids.min { editDistance($0, id) < editDistance($1, id) }
+        return .missingInput("\(store): hazard \(id) is not in round \(round)\(guess.map { " (nearest: \($0))" } ?? "")")
+    }
+
     /// The error for a change made on a version that is no longer the finding's: exit 75, look again and redo it.
     static func conflict(store: String, hazard id: String, expected: Int, found: Int) -> MineRiskError {
         .conflict("\(store): hazard \(id): conflict: the change was made on version \(expected), but hazard \(id) is now at version \(found); list it again and redo the change")

@@ -9,15 +9,10 @@ extension SQLiteStore {
     public func saveGradeRun(_ report: GradeReport, round id: String, seed: UInt64?) throws -> Int64 {
         try write { db in
             try requireRound(id, db)
-            let stored = Set(try String.fetchAll(db, sql: "SELECT id FROM facilities WHERE round_id = ?", arguments: [id]))
-            let graded = Set(report.facilities.map(\.id))
-            guard stored == graded else {
-                let extra = graded.subtracting(stored).sorted().prefix(5), lacking = stored.subtracting(graded).sorted().prefix(5)
-                throw MineRiskError.usage("the grading does not match round \(id) of \(path): not in the round \(extra.joined(separator: ", ")); not graded \(lacking.joined(separator: ", "))")
-            }
+            try report.checkGrades(Set(try String.fetchAll(db, sql: "SELECT id FROM facilities WHERE round_id = ?", arguments: [id])),
+                                   round: id, store: path)
             let p = report.provenance
-            let options = RunOptions(riTable: p.riTable, ahpMethod: p.ahpMethod, weightingChoice: p.weightingChoice,
-                                     fuzzyOperator: p.fuzzyOperator, gradeRule: p.gradeRule)
+            let options = report.runOptions
             try db.execute(sql: """
                 INSERT INTO grade_runs (round_id, created_at, engine, models_json, ri_table, options_json, seed, provenance_json, summary_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -87,8 +87,7 @@ extension SQLiteStore: HazardRegisterStore {
             try requireRound(round, db)
             guard let (old, version) = try current(round: round, id: id, db) else {
                 let ids = try register(round: round, db).map(\.finding.id)
-                let guess = ids.min { editDistance($0, id) < editDistance($1, id) }
-                throw MineRiskError.missingInput("\(path): hazard \(id) is not in round \(round)\(guess.map { " (nearest: \($0))" } ?? "")")
+                throw HazardChange.notFound(store: path, hazard: id, round: round, ids: ids)
             }
             if let expected = change.expectedVersion, expected != version {
                 throw HazardChange.conflict(store: path, hazard: id, expected: expected, found: version)

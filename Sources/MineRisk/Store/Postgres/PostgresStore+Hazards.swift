@@ -93,8 +93,7 @@ extension PostgresStore: HazardRegisterStore {
                     throw MineRiskError.refused("\(location): hazard \(id) of round \(round) may not be changed by this user; a county user may change only that county's hazards")
                 }
                 let ids = try session.values(String.self, "SELECT id FROM hazard_register WHERE round_id = $1", [round])
-                let guess = ids.min { editDistance($0, id) < editDistance($1, id) }
-                throw MineRiskError.missingInput("\(location): hazard \(id) is not in round \(round)\(guess.map { " (nearest: \($0))" } ?? "")")
+                throw HazardChange.notFound(store: location, hazard: id, round: round, ids: ids)
             }
             if let expected = change.expectedVersion, expected != version {
                 throw HazardChange.conflict(store: location, hazard: id, expected: expected, found: version)

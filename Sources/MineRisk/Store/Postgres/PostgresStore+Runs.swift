@@ -8,15 +8,10 @@ extension PostgresStore {
     public func saveGradeRun(_ report: GradeReport, round id: String, seed: UInt64?) throws -> Int64 {
         try write {
             try requireRound(id)
-            let stored = Set(try session.values(String.self, "SELECT id FROM facilities WHERE round_id = $1", [id]))
-            let graded = Set(report.facilities.map(\.id))
-            guard stored == graded else {
-                let extra = graded.subtracting(stored).sorted().prefix(5), lacking = stored.subtracting(graded).sorted().prefix(5)
-                throw MineRiskError.usage("the grading does not match round \(id) of \(location): not in the round \(extra.joined(separator: ", ")); not graded \(lacking.joined(separator: ", "))")
-            }
+            try report.checkGrades(Set(try session.values(String.self, "SELECT id FROM facilities WHERE round_id = $1", [id])),
+                                   round: id, store: location)
             let p = report.provenance
-            let options = RunOptions(riTable: p.riTable, ahpMethod: p.ahpMethod, weightingChoice: p.weightingChoice,
-                                     fuzzyOperator: p.fuzzyOperator, gradeRule: p.gradeRule)
+            let options = report.runOptions
             guard let run = try session.value(Int64.self, """
                 INSERT INTO grade_runs (round_id, created_at, engine, models_json, ri_table, options_json, seed, provenance_json, summary_json)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
