@@ -63,3 +63,6 @@ extension HazardRegisterStore {
         }
     }
 }
+
+/// The hazard_register columns a finding is written to, after `round_id` and before `version`, in every store.
+let hazardRegisterColumns = "id, position, facility_id, code, level, veto, description, inspection, found_on, found_by, deadline, responsible, measures, funds, plan, status, accepted_on, accepted_by, reopened"

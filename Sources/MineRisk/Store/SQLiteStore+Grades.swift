@@ -16,7 +16,7 @@ extension SQLiteStore {
             try db.execute(sql: """
                 INSERT INTO grade_runs (round_id, created_at, engine, models_json, ri_table, options_json, seed, provenance_json, summary_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, SQLiteStore.timestamp(), p.engine, try jsonText(p.models), p.riTable.rawValue,
+                """, arguments: [id, storeTimestamp(), p.engine, try jsonText(p.models), p.riTable.rawValue,
                                  try jsonText(options), seed.map { String($0) }, try jsonText(p), try jsonText(report.summary)])
             let run = db.lastInsertedRowID
             let statement = try db.makeStatement(sql: """

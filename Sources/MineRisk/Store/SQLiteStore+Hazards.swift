@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 
 extension SQLiteStore: HazardRegisterStore {
-    static let registerColumns = "id, position, facility_id, code, level, veto, description, inspection, found_on, found_by, deadline, responsible, measures, funds, plan, status, accepted_on, accepted_by, reopened"
 
     /// Writes a round's hazards.csv rows into the register at import, each at version 1, with an `import` action.
     func insertRegister(_ hazards: [HazardFinding], round: String, base: Int = 0, _ db: Database) throws {
@@ -13,7 +12,7 @@ extension SQLiteStore: HazardRegisterStore {
     }
 
     private func insertFinding(_ h: HazardFinding, position: Int, round: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO hazard_register (round_id, \(SQLiteStore.registerColumns), version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        try db.execute(sql: "INSERT INTO hazard_register (round_id, \(hazardRegisterColumns), version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                        arguments: [round, h.id, position, h.facilityID, h.code, h.level.rawValue, h.veto, h.description, h.inspection,
                                    h.foundOn, h.foundBy, h.deadline, h.responsible, h.measures, h.funds, h.plan, h.status.rawValue,
                                    h.acceptedOn, h.acceptedBy, h.reopened])
@@ -125,7 +124,7 @@ extension SQLiteStore: HazardRegisterStore {
     private func log(_ db: Database, round: String, hazard: String, action: String, actor: String, from: HazardStatus?,
                      to: HazardStatus, version: Int, detail: String) throws {
         try db.execute(sql: "INSERT INTO hazard_actions (round_id, hazard_id, action, actor, at, from_status, to_status, version, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [round, hazard, action, actor, SQLiteStore.timestamp(), from?.rawValue, to.rawValue, version, detail])
+                       arguments: [round, hazard, action, actor, storeTimestamp(), from?.rawValue, to.rawValue, version, detail])
     }
 }
 

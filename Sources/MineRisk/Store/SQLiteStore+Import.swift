@@ -33,7 +33,7 @@ extension SQLiteStore {
                 replaced = true
             }
             try db.execute(sql: "INSERT INTO rounds (id, imported_at, source, engine, models_json) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, SQLiteStore.timestamp(), source, engineVersion, try jsonText(data.models)])
+                           arguments: [id, storeTimestamp(), source, engineVersion, try jsonText(data.models)])
             try insertFiles(data.files, round: id, db)
             try insertRows(data, round: id, experts: nil, base: .zero, db, checkpoint: checkpoint)
             let year = try db.makeStatement(sql: "INSERT INTO accidents (round_id, year, accidents, deaths) VALUES (?, ?, ?, ?)")
@@ -75,7 +75,7 @@ extension SQLiteStore {
         return try write { db in
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rounds WHERE id = ?)", arguments: [id]) != true {
                 try db.execute(sql: "INSERT INTO rounds (id, imported_at, source, engine, models_json) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, SQLiteStore.timestamp(), "counties", engineVersion, try jsonText(data.models)])
+                               arguments: [id, storeTimestamp(), "counties", engineVersion, try jsonText(data.models)])
             }
             let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM facilities WHERE round_id = ? AND county = ?", arguments: [id, county]) ?? 0
             var replaced = false

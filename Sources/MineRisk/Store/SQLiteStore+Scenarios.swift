@@ -35,7 +35,7 @@ extension SQLiteStore {
         try ScenarioRunRecord.checkSavable(name: name, resultJSON: resultJSON)
         return try write { db in
             try db.execute(sql: "INSERT INTO scenario_runs (name, definition, result_json, created_at, engine) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [name, definition, resultJSON, SQLiteStore.timestamp(), engineVersion])
+                           arguments: [name, definition, resultJSON, storeTimestamp(), engineVersion])
             return db.lastInsertedRowID
         }
     }

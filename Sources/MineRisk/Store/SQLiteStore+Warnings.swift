@@ -19,7 +19,7 @@ extension SQLiteStore {
                 INSERT INTO warning_runs (round_id, created_at, engine, as_of, window_from, window_to, source, thresholds_file,
                     thresholds_sha256, readings_file, readings, readings_used, persistence, provenance_json, summary_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, SQLiteStore.timestamp(), engineVersion, report.asOf, provenance.from, provenance.to, provenance.source,
+                """, arguments: [id, storeTimestamp(), engineVersion, report.asOf, provenance.from, provenance.to, provenance.source,
                                  provenance.thresholdsFile, provenance.thresholdsSHA256, p.readingsFile, p.readings, p.readingsUsed,
                                  p.persistence, try jsonText(p), try jsonText(report.summary)])
             let run = db.lastInsertedRowID

@@ -178,10 +178,11 @@ public final class SQLiteStore: RoundStore {
         }
     }
 
-    /// The current time as an ISO 8601 UTC timestamp, for `imported_at` and `created_at`.
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
+}
+
+/// The current time as an ISO 8601 UTC timestamp, for `imported_at` and `created_at`, in every store.
+func storeTimestamp() -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: Date())
 }

@@ -195,12 +195,12 @@ final class PostgresSession {
                 }
                 do {
                     try script("COMMIT")
-                } catch let error as PostgresFailure where error.isConnectionLoss {
+                } catch let error as PostgresFailure where error.connectionLost {
                     throw MineRiskError.unavailable("\(location): the connection was lost while committing; the change may or may not have been applied: check with minerisk db rounds before running it again")
                 }
                 return result
             } catch let error as PostgresFailure where error.isRetryable && attempt < attempts {
-                if error.isConnectionLoss {
+                if error.connectionLost {
                     Thread.sleep(forTimeInterval: 0.2 * Double(attempt))
                     do { try reconnect() } catch { if attempt + 1 >= attempts { throw error } }
                 } else {
@@ -242,7 +242,7 @@ final class PostgresSession {
             return try body()
         } catch let error as PSQLError {
             let failure = PostgresFailure(location: location, error: error, context: context)
-            if failure.isConnectionLoss { dropConnection() }
+            if failure.connectionLost { dropConnection() }
             throw failure
         } catch let error as PostgresFailure {
             throw error
@@ -464,8 +464,6 @@ struct PostgresFailure: Error, CustomStringConvertible {
     }
 
     var description: String { "\(location): PostgreSQL: \(message)" }
-
-    var isConnectionLoss: Bool { connectionLost }
 
     /// 40001 serialization_failure, 40P01 deadlock_detected: the server rolled the transaction back; run it again.
     var isRetryable: Bool { connectionLost || sqlState == "40001" || sqlState == "40P01" }

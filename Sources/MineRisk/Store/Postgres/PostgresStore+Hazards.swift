@@ -1,8 +1,6 @@
 import Foundation
 
 extension PostgresStore: HazardRegisterStore {
-    private static let registerColumns = SQLiteStore.registerColumns
-
     /// Writes a round's hazards.csv rows into the register at import, each at version 1, with an `import` action.
     func insertRegister(_ hazards: [HazardFinding], round: String, base: Int) throws {
         for (position, h) in hazards.enumerated() {
@@ -13,7 +11,7 @@ extension PostgresStore: HazardRegisterStore {
 
     private func insertFinding(_ h: HazardFinding, position: Int, round: String) throws {
         try session.execute("""
-            INSERT INTO hazard_register (round_id, \(Self.registerColumns), version)
+            INSERT INTO hazard_register (round_id, \(hazardRegisterColumns), version)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 1)
             """, [round, h.id, position, h.facilityID, h.code, h.level.rawValue, h.veto, h.description, h.inspection,
                   h.foundOn, h.foundBy, h.deadline, h.responsible, h.measures, h.funds, h.plan, h.status.rawValue,
@@ -142,6 +140,6 @@ extension PostgresStore: HazardRegisterStore {
         try session.execute("""
             INSERT INTO hazard_actions (round_id, hazard_id, facility_id, action, actor, at, from_status, to_status, version, detail)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            """, [round, hazard, facility, action, actor, Self.timestamp(), from?.rawValue, to.rawValue, version, detail])
+            """, [round, hazard, facility, action, actor, storeTimestamp(), from?.rawValue, to.rawValue, version, detail])
     }
 }

@@ -31,7 +31,7 @@ extension PostgresStore {
                 replaced = true
             }
             try session.execute("INSERT INTO rounds (id, imported_at, source, engine, models_json) VALUES ($1, $2, $3, $4, $5)",
-                                [id, Self.timestamp(), source, engineVersion, try jsonText(data.models)])
+                                [id, storeTimestamp(), source, engineVersion, try jsonText(data.models)])
             try insertFiles(data.files, round: id)
             try insertRows(data, round: id, experts: nil, base: .zero, checkpoint: checkpoint)
             try insertAccidents(data.accidents ?? [], round: id)
@@ -55,7 +55,7 @@ extension PostgresStore {
             try lockRound(id)
             if try session.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM rounds WHERE id = $1)", [id]) != true {
                 try session.execute("INSERT INTO rounds (id, imported_at, source, engine, models_json) VALUES ($1, $2, $3, $4, $5)",
-                                    [id, Self.timestamp(), "counties", engineVersion, try jsonText(data.models)])
+                                    [id, storeTimestamp(), "counties", engineVersion, try jsonText(data.models)])
             }
             let stored = try session.value(Int.self, "SELECT count(*) FROM facilities WHERE round_id = $1 AND county = $2", [id, county]) ?? 0
             var replaced = false

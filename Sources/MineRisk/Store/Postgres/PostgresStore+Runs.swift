@@ -15,7 +15,7 @@ extension PostgresStore {
             guard let run = try session.value(Int64.self, """
                 INSERT INTO grade_runs (round_id, created_at, engine, models_json, ri_table, options_json, seed, provenance_json, summary_json)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
-                """, [id, Self.timestamp(), p.engine, try jsonText(p.models), p.riTable.rawValue,
+                """, [id, storeTimestamp(), p.engine, try jsonText(p.models), p.riTable.rawValue,
                       try jsonText(options), seed.map { String($0) }, try jsonText(p), try jsonText(report.summary)]) else {
                 throw MineRiskError.io("\(location): the grade run was not given an id")
             }
@@ -81,7 +81,7 @@ extension PostgresStore {
         return try write {
             guard let id = try session.value(Int64.self, """
                 INSERT INTO scenario_runs (name, definition, result_json, created_at, engine) VALUES ($1, $2, $3, $4, $5) RETURNING id
-                """, [name, definition, resultJSON, Self.timestamp(), engineVersion]) else {
+                """, [name, definition, resultJSON, storeTimestamp(), engineVersion]) else {
                 throw MineRiskError.io("\(location): the scenario run was not given an id")
             }
             return id

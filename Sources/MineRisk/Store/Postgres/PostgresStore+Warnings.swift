@@ -18,7 +18,7 @@ extension PostgresStore {
                 INSERT INTO warning_runs (round_id, created_at, engine, as_of, window_from, window_to, source, thresholds_file,
                     thresholds_sha256, readings_file, readings, readings_used, persistence, provenance_json, summary_json)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id
-                """, [id, Self.timestamp(), engineVersion, report.asOf, provenance.from, provenance.to, provenance.source,
+                """, [id, storeTimestamp(), engineVersion, report.asOf, provenance.from, provenance.to, provenance.source,
                       provenance.thresholdsFile, provenance.thresholdsSHA256, p.readingsFile, p.readings, p.readingsUsed,
                       p.persistence, try jsonText(p), try jsonText(report.summary)]) else {
                 throw MineRiskError.io("\(location): the warning run was not given an id")

@@ -11,13 +11,11 @@ import PostgresNIO
 /// county's rows is the server's business: roles and row-level security (`PostgresSchema.countyAccess`).
 public final class PostgresStore: RoundStore {
     let session: PostgresSession
-    public let url: PostgresLocation
 
-    public var location: String { url.description }
+    public var location: String { session.location.description }
 
     private init(session: PostgresSession) {
         self.session = session
-        url = session.location
     }
 
     /// Connects to the database a URL names and checks or installs the schema: a writer applies the migrations the
@@ -150,7 +148,4 @@ public final class PostgresStore: RoundStore {
         let list = columns.joined(separator: ", ")
         try session.execute("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging)")
     }
-
-    /// The current time as an ISO 8601 UTC timestamp, as the SQLite store writes it.
-    static func timestamp() -> String { SQLiteStore.timestamp() }
 }
