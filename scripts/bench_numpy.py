@@ -96,6 +96,8 @@ def load_models(models_dir):
     for path in sorted(glob.glob(models_dir + "/*.yaml")):
         with open(path, encoding="utf-8") as f:
             m = yaml.safe_load(f)
+        if (m.get("format") or {}).get("kind") != "indicator-model":
+            continue  # warning-grades.yaml and any other file that is not an indicator model
         models[m["kind"]] = m
     return models
 
