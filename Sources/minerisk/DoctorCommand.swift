@@ -8,7 +8,9 @@ struct DoctorCommand: ParsableCommand {
         abstract: "Show the BLAS library, its kernel (core) and threads, and the engine's version.",
         discussion: """
         On a CPU that OpenBLAS does not recognise, minerisk sets OPENBLAS_CORETYPE itself (Haswell for AVX2+FMA, \
-        SkylakeX for AVX-512) unless the variable is already set; MINERISK_BLAS_CORETYPE=off keeps OpenBLAS's choice.
+        SkylakeX for AVX-512) unless the variable is already set; MINERISK_BLAS_CORETYPE=off keeps OpenBLAS's choice. \
+        minerisk runs its own threads and keeps OpenBLAS to one unless OPENBLAS_NUM_THREADS (or GOTO_NUM_THREADS, \
+        OMP_NUM_THREADS) is set; --dgemm measures on every processor.
         """
     )
 
@@ -31,7 +33,9 @@ struct DoctorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = DoctorReport(blas: .current, dgemmGflops: dgemm.map { DGEMMBenchmark.gflops(size: max(1, $0)) }, dgemmSize: dgemm,
+        // The machine's peak takes every processor; minerisk's own runs keep OpenBLAS to one thread (`BLASThreads`).
+        let peak = dgemm.map { size in BLASThreads.withAllProcessors { DGEMMBenchmark.gflops(size: max(1, size)) } }
+        let report = DoctorReport(blas: .current, dgemmGflops: peak, dgemmSize: dgemm,
                                   dgemmShapeThreadGflops: shape.map { DGEMMBenchmark.threadGflops(m: $0.m, n: $0.n, k: $0.k) }, shape: shape)
         try output.write(report)
     }

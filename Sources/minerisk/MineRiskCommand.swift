@@ -14,6 +14,7 @@ struct MineRiskCommand: ParsableCommand {
     /// Picks a fast BLAS kernel before anything else runs, then parses the command line as usual.
     static func main() {
         BLASCoreTypeLauncher.reexecuteIfFaster()
+        BLASThreads.keepToOne()
         main(nil)
     }
 }
