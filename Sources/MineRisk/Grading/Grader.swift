@@ -52,32 +52,33 @@ public struct Grader {
             let evaluation = KindEvaluator(model: loaded.model, method: options.evaluation, fuzzyOperator: options.fuzzyOperator,
                                            hierarchy: hierarchy).evaluate(aggregated, rows: complete, weights: weights)
             let bands = GradeBands(loaded.model.grading.bands)
+            // Each member's result is built once: its fields, its vetoes and, when complete, its evaluation.
+            var positions = [Int](repeating: -1, count: members.count)
+            for (position, local) in complete.enumerated() { positions[local] = position }
             for (local, f) in members.enumerated() {
                 let facility = data.facilities[f]
                 var result = baseResult(facility, duty: duty, panel: aggregated.panelSize[local])
                 let found = vetoes.assess(facility, hazards: hazardsByFacility[facility.id] ?? [])
                 result.vetoes = found.vetoes
-                result.findings += found.findings
+                if !found.findings.isEmpty { result.findings += found.findings }
                 result.missing = aggregated.missing(local)
-                results[f] = result
-            }
-            for (position, local) in complete.enumerated() {
-                let f = members[local]
-                var result = results[f]!
-                let b = evaluation.memberships.map { Array($0[(position * 4)..<(position * 4 + 4)]) }
-                result.status = .graded
-                result.membership = b
-                result.score = evaluation.scores[position]
-                result.criteria = evaluation.criteria[position]
-                result.grade = bands.grade(of: evaluation.scores[position])
-                result.gradedBy = .score
-                if options.gradeRule == .membership, let b {
-                    result.grade = RiskGrade.ofMaximumMembership(b)
-                    result.gradedBy = .membership
+                let position = positions[local]
+                if position >= 0 {
+                    let b = evaluation.memberships.map { Array($0[(position * 4)..<(position * 4 + 4)]) }
+                    result.status = .graded
+                    result.membership = b
+                    result.score = evaluation.scores[position]
+                    result.criteria = evaluation.criteria[position]
+                    result.grade = bands.grade(of: evaluation.scores[position])
+                    result.gradedBy = .score
+                    if options.gradeRule == .membership, let b {
+                        result.grade = RiskGrade.ofMaximumMembership(b)
+                        result.gradedBy = .membership
+                    }
                 }
+                result.applyOverrides()
                 results[f] = result
             }
-            for f in members { results[f]!.applyOverrides() }
             try assignInspectionPriority(&results, members: members, aggregated: aggregated, complete: complete, weights: weights)
         }
         let final = results.map { $0! }
