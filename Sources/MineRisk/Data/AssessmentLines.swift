@@ -12,6 +12,8 @@ struct AssessmentLines {
     let lookup: AssessmentLookup
     /// Positions of facility_id, expert_id, indicator_id and value in a header of exactly these four.
     private let columns: (facility: Int, expert: Int, indicator: Int, value: Int)
+    /// True when the columns are facility_id, expert_id, indicator_id, value in that order (the predicted path).
+    private let inFileOrder: Bool
     private var facility: (bytes: UnsafeBufferPointer<UInt8>, index: Int) = (UnsafeBufferPointer(start: nil, count: 0), -1)
     private var expert: (bytes: UnsafeBufferPointer<UInt8>, index: Int) = (UnsafeBufferPointer(start: nil, count: 0), -1)
     private var indicator = -1
@@ -24,6 +26,7 @@ struct AssessmentLines {
               let i = header.column("indicator_id"), let v = header.column("value") else { return nil }
         self.lookup = lookup
         columns = (f, e, i, v)
+        inFileOrder = (f, e, i, v) == (0, 1, 2, 3)
         following = [Int](repeating: -1, count: lookup.indicatorKind.count)
     }
 
@@ -54,6 +57,13 @@ struct AssessmentLines {
         var i = range.lowerBound, line = firstLine
         var written = first
         while i < end {
+            if let (row, after) = predicted(base, i, end, limit) {
+                columns.set(written, row)
+                written += 1
+                line += 1
+                i = after
+                continue
+            }
             // The line's commas (the first three) and its line feed, eight bytes at a time.
             var cut = (i, i, i), commas = 0
             @inline(__always) func comma(_ at: Int) {
@@ -101,6 +111,47 @@ struct AssessmentLines {
             i = after
         }
         return written - first
+    }
+
+    /// The row of the line at `start` when it is the one the previous lines predict: the same facility and
+    /// expert, then the indicator that followed the previous one last time, each followed by its comma, then a
+    /// value without a comma up to the line feed (CR LF too) that the indicator accepts. Nil for any other
+    /// line, which then goes the longer way (`row`); with the returned row comes where the next line starts.
+    ///
+    /// Only a line the longer way would accept with the same row is accepted here: its first three fields are
+    /// byte for byte those it would have cut (none holds a comma, as the previous ones it matched had none), and
+    /// the fourth is the rest of the line, parsed by the same `parseFiniteDouble`.
+    @inline(__always)
+    private mutating func predicted(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
+                                    _ limit: UnsafePointer<UInt8>) -> (AssessmentRow, Int)? {
+        guard inFileOrder, facility.index >= 0, expert.index >= 0, indicator >= 0 else { return nil }
+        let guess = following[indicator]
+        guard guess >= 0 else { return nil }
+        var p = start
+        let f = facility.bytes.count
+        guard p + f < end, base[p + f] == 0x2C,
+              Self.same(UnsafeBufferPointer(start: base + p, count: f), facility.bytes, limit) else { return nil }
+        p += f + 1
+        let e = expert.bytes.count
+        guard p + e < end, base[p + e] == 0x2C,
+              Self.same(UnsafeBufferPointer(start: base + p, count: e), expert.bytes, limit) else { return nil }
+        p += e + 1
+        let n = lookup.indicators.length(guess)
+        guard p + n < end, base[p + n] == 0x2C,
+              lookup.indicators.matches(UnsafeBufferPointer(start: base + p, count: n), guess) else { return nil }
+        p += n + 1
+        let valueStart = p
+        while p < end, base[p] != 0x0A {
+            guard base[p] != 0x2C else { return nil }
+            p += 1
+        }
+        let after = min(p + 1, end)
+        if p > valueStart, base[p - 1] == 0x0D { p -= 1 }
+        guard lookup.indicatorKind[guess] == lookup.facilityKind[facility.index],
+              let x = parseFiniteDouble(UnsafeBufferPointer(start: base + valueStart, count: p - valueStart)),
+              lookup.accepts(x, indicator: guess) else { return nil }
+        indicator = guess
+        return (AssessmentRow(facility: facility.index, expert: expert.index, indicator: lookup.indicatorPosition[guess], value: x), after)
     }
 
     /// A byte equal to `byte` has its high bit set in the result, no other byte does.

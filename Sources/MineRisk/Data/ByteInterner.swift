@@ -54,6 +54,10 @@ struct ByteInterner {
         return field.isEmpty || keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, field.baseAddress!, field.count) == 0 }
     }
 
+    /// The length in bytes of the id at `index`.
+    @inline(__always)
+    func length(_ index: Int) -> Int { keyRanges[index].count }
+
     private mutating func insert(_ key: Int) {
         let range = keyRanges[key]
         var slot = keys.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[range])) } & mask

@@ -127,8 +127,14 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
 func firstInvalidUTF8(_ data: [UInt8]) -> Int? {
     var i = 0
     let n = data.count
-    // ASCII fast path: eight bytes at a time while none has its high bit set.
+    // ASCII fast path: 32 bytes at a time (four words or'ed), then eight, while none has its high bit set.
     data.withUnsafeBytes { raw in
+        while i + 32 <= n {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+            guard word & 0x8080_8080_8080_8080 == 0 else { break }
+            i += 32
+        }
         while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
     }
     while i < n {
