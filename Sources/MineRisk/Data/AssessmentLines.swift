@@ -147,12 +147,8 @@ struct AssessmentLines {
         }
         let after = min(p + 1, end)
         if p > valueStart, base[p - 1] == 0x0D { p -= 1 }
-        let value = UnsafeBufferPointer(start: base + valueStart, count: p - valueStart)
-        // A plain decimal (no space around it, which parseFiniteDouble would trim) is parsed as parseFiniteDouble
-        // parses it, without its trimming; anything else by parseFiniteDouble itself.
-        let plain = value.count > 0 && value.count < 64 && value[0] > 0x20 && value[value.count - 1] > 0x20
         guard lookup.indicatorKind[guess] == lookup.facilityKind[facility.index],
-              let x = (plain ? parseSimpleDecimal(value) : nil) ?? parseFiniteDouble(value),
+              let x = parseFiniteDouble(UnsafeBufferPointer(start: base + valueStart, count: p - valueStart)),
               lookup.accepts(x, indicator: guess) else { return nil }
         indicator = guess
         return (AssessmentRow(facility: facility.index, expert: expert.index, indicator: lookup.indicatorPosition[guess], value: x), after)

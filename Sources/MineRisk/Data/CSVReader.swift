@@ -74,7 +74,7 @@ private let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0)
 /// most 15 significant digits and 22 decimals. The digits are an exact integer and 10^k an exact double, so
 /// one IEEE division gives the correctly rounded value — the same double as strtod. Anything else is nil.
 @inline(__always)
-func parseSimpleDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+private func parseSimpleDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
     var i = 0
     var negative = false
     if text[0] == 0x2D || text[0] == 0x2B {
