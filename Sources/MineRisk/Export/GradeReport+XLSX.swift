@@ -7,15 +7,18 @@ extension GradeReport {
     }
 
     /// Every facility, one row each, with the bilingual header of the CSV; the grade cells filled with its colour.
+    /// The rows are made as the sheet is written.
     public func gradeSheet() -> XLSXSheet {
-        let rows = orderedFacilities.map { result -> [XLSXCell] in
+        let facilities = self.facilities, order = orderedIndices
+        let source = XLSXRowSource(count: order.count, columns: GradeTableColumns.headerTitles.count, styles: XLSXStyle.gradeTableStyles) { k in
+            let result = facilities[order[k]]
             let fill = result.grade.map { XLSXStyle(bold: true, fill: $0.rgb, fontColour: $0.ink) }
             return GradeTableColumns.typedCells(result).enumerated().map { column, cell in
                 let style = GradeTableColumns.gradeColumns.contains(column) ? fill ?? .plain : .plain
                 return xlsxCell(cell, style: style)
             }
         }
-        return .table(name: "风险分级 Grades", headers: GradeTableColumns.headerTitles, rows: rows, frozenColumns: 2)
+        return .table(name: "风险分级 Grades", headers: GradeTableColumns.headerTitles, source: source, frozenColumns: 2)
     }
 
     /// Totals: headline counts, grades by county and by kind, pond classes, monitoring findings, provenance.
@@ -115,6 +118,17 @@ public struct PondClassCount: Sendable, Equatable {
     /// Whether the class must be monitored online under the duty of the round's date.
     public var required: Bool
     public var monitored: Int
+}
+
+extension XLSXStyle {
+    /// The styles of the grade tables' cells, numbered in this order: plain or in a grade's colours, each with no
+    /// number format or 0 to 6 decimals.
+    static let gradeTableStyles: [XLSXStyle] = ([XLSXStyle.plain] + RiskGrade.allCases.map {
+        XLSXStyle(bold: true, fill: $0.rgb, fontColour: $0.ink)
+    }).flatMap { base in
+        [nil, "0"] .map { format -> XLSXStyle in var style = base; style.numberFormat = format; return style }
+            + (1...6).map { decimals in var style = base; style.numberFormat = "0." + String(repeating: "0", count: decimals); return style }
+    }
 }
 
 /// A grade-table cell as a spreadsheet cell: numbers stay numbers, shown with the same decimals as the CSV.

@@ -11,6 +11,9 @@ struct XLSXStyleTable {
         return styles.count - 1
     }
 
+    /// The cellXfs index of a style already in the table.
+    func existingID(of style: XLSXStyle) -> Int? { index[style] }
+
     /// xl/styles.xml (ECMA-376 Part 1 §18.8): number formats, fonts, fills and one xf per style.
     var xml: String {
         var formats: [String] = []

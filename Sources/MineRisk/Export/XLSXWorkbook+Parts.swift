@@ -1,43 +1,43 @@
 import Foundation
 
-/// One file inside the zipped workbook.
-struct XLSXPart {
-    let path: String
-    let xml: String
-}
-
 extension XLSXWorkbook {
     private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     private static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     private static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    /// Every part of the package (ECMA-376 Part 2, Open Packaging Conventions), in the order written.
-    func parts() -> [XLSXPart] {
+    /// Writes every part of the package (ECMA-376 Part 2, Open Packaging Conventions): the package's parts, the
+    /// sheets, then the styles and shared strings the sheets used.
+    func writeParts(to zip: ZipArchiveWriter) throws {
+        let names = sheetNames
+        try zip.add("[Content_Types].xml", contentTypes)
+        try zip.add("_rels/.rels", Self.header + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(Self.relNS)/officeDocument" Target="xl/workbook.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+            <Relationship Id="rId3" Type="\(Self.relNS)/extended-properties" Target="docProps/app.xml"/>\
+            </Relationships>
+            """)
+        try zip.add("docProps/core.xml", coreProperties)
+        try zip.add("docProps/app.xml", Self.header + """
+            <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">\
+            <Application>\(xmlEscaped(creator))</Application></Properties>
+            """)
+        try zip.add("xl/workbook.xml", workbookXML(names))
+        try zip.add("xl/_rels/workbook.xml.rels", workbookRelationships)
         var styles = XLSXStyleTable()
         var strings = SharedStrings()
-        let names = sheetNames
-        let sheetParts = sheets.enumerated().map { i, sheet in
-            XLSXPart(path: "xl/worksheets/sheet\(i + 1).xml", xml: worksheetXML(sheet, selected: i == 0, styles: &styles, strings: &strings))
+        for (i, sheet) in sheets.enumerated() {
+            try zip.beginEntry("xl/worksheets/sheet\(i + 1).xml")
+            if sheet.source == nil {
+                try writeWorksheet(sheet, selected: i == 0, styles: &styles, strings: &strings, to: zip)
+            } else {
+                try writeStreamedWorksheet(sheet, selected: i == 0, styles: &styles, to: zip)
+            }
+            try zip.endEntry()
         }
-        return [
-            XLSXPart(path: "[Content_Types].xml", xml: contentTypes),
-            XLSXPart(path: "_rels/.rels", xml: Self.header + """
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="\(Self.relNS)/officeDocument" Target="xl/workbook.xml"/>\
-                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-                <Relationship Id="rId3" Type="\(Self.relNS)/extended-properties" Target="docProps/app.xml"/>\
-                </Relationships>
-                """),
-            XLSXPart(path: "docProps/core.xml", xml: coreProperties),
-            XLSXPart(path: "docProps/app.xml", xml: Self.header + """
-                <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">\
-                <Application>\(xmlEscaped(creator))</Application></Properties>
-                """),
-            XLSXPart(path: "xl/workbook.xml", xml: workbookXML(names)),
-            XLSXPart(path: "xl/_rels/workbook.xml.rels", xml: workbookRelationships),
-            XLSXPart(path: "xl/styles.xml", xml: styles.xml),
-            XLSXPart(path: "xl/sharedStrings.xml", xml: strings.xml),
-        ] + sheetParts
+        try zip.add("xl/styles.xml", styles.xml)
+        try zip.add("xl/sharedStrings.xml", strings.xml)
+        try zip.finish()
     }
 
     private var contentTypes: String {
@@ -104,9 +104,9 @@ extension XLSXWorkbook {
 
     /// The range a sheet's autofilter covers, such as "A1:W24".
     func filterRange(_ sheet: XLSXSheet) -> String? {
-        guard let top = sheet.autoFilterRow, top < sheet.rows.count, !sheet.rows[top].isEmpty else { return nil }
-        let last = sheet.rows[top].count - 1
-        return xlsxCellReference(row: top, column: 0) + ":" + xlsxCellReference(row: sheet.rows.count - 1, column: last)
+        guard let top = sheet.autoFilterRow, top < sheet.rowCount, !sheet.row(top).isEmpty else { return nil }
+        let last = sheet.row(top).count - 1
+        return xlsxCellReference(row: top, column: 0) + ":" + xlsxCellReference(row: sheet.rowCount - 1, column: last)
     }
 
     private func absoluteReference(_ reference: String) -> String {
@@ -114,18 +114,17 @@ extension XLSXWorkbook {
         return "$" + letters + "$" + reference.dropFirst(letters.count)
     }
 
-    /// A worksheet part (§18.3): view with frozen panes, column widths, the cells, the autofilter.
-    private func worksheetXML(_ sheet: XLSXSheet, selected: Bool, styles: inout XLSXStyleTable, strings: inout SharedStrings) -> String {
+    /// A worksheet part (§18.3) up to its rows: view with frozen panes, column widths, the start of sheetData.
+    private func worksheetPrefix(_ sheet: XLSXSheet, selected: Bool, widths: [Double]) -> String {
         var xml = Self.header + "<worksheet xmlns=\"\(Self.mainNS)\" xmlns:r=\"\(Self.relNS)\">"
         // §18.3.1.82: sheetPr comes first; fitToPage makes pageSetup's fitToWidth/fitToHeight apply.
         if sheet.fitsPageWidth { xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
-        let columns = sheet.columnCount
-        let dimension = sheet.rows.isEmpty || columns == 0 ? "A1" : "A1:" + xlsxCellReference(row: sheet.rows.count - 1, column: columns - 1)
+        let columns = sheet.columnCount, rows = sheet.rowCount
+        let dimension = rows == 0 || columns == 0 ? "A1" : "A1:" + xlsxCellReference(row: rows - 1, column: columns - 1)
         xml += "<dimension ref=\"\(dimension)\"/>"
         xml += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
         xml += paneXML(rows: sheet.frozenRows, columns: sheet.frozenColumns)
         xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
-        let widths = sheet.effectiveColumnWidths
         if !widths.isEmpty {
             xml += "<cols>"
             for (i, width) in widths.enumerated() {
@@ -133,27 +132,12 @@ extension XLSXWorkbook {
             }
             xml += "</cols>"
         }
-        xml += "<sheetData>"
-        for (r, row) in sheet.rows.enumerated() {
-            xml += "<row r=\"\(r + 1)\">"
-            for (c, cell) in row.enumerated() {
-                let style = styles.id(of: cell.style)
-                let s = style == 0 ? "" : " s=\"\(style)\""
-                let reference = xlsxCellReference(row: r, column: c)
-                switch cell.value {
-                case .empty:
-                    if style != 0 { xml += "<c r=\"\(reference)\"\(s)/>" }
-                case let .number(number):
-                    // xsd:double: whole numbers without ".0", others as the shortest text that reads back the same.
-                    let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : number.description
-                    xml += "<c r=\"\(reference)\"\(s)><v>\(text)</v></c>"
-                case let .text(text):
-                    xml += "<c r=\"\(reference)\"\(s) t=\"s\"><v>\(strings.index(of: text))</v></c>"
-                }
-            }
-            xml += "</row>"
-        }
-        xml += "</sheetData>"
+        return xml + "<sheetData>"
+    }
+
+    /// A worksheet part after its rows: protection, the autofilter, validations, page setup.
+    private func worksheetSuffix(_ sheet: XLSXSheet) -> String {
+        var xml = "</sheetData>"
         // §18.3.1.85: protection without a password; sorting, filtering and column widths stay allowed.
         if sheet.isProtected {
             xml += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" sort=\"0\" autoFilter=\"0\"/>"
@@ -168,6 +152,79 @@ extension XLSXWorkbook {
         return xml + "</worksheet>"
     }
 
+    /// A sheet whose rows are all in `rows`, written in order, its texts in the shared string table.
+    private func writeWorksheet(_ sheet: XLSXSheet, selected: Bool, styles: inout XLSXStyleTable, strings: inout SharedStrings,
+                                to zip: ZipArchiveWriter) throws {
+        let rows = XLSXRowWriter(columns: sheet.columnCount)
+        var out = Array(worksheetPrefix(sheet, selected: selected, widths: sheet.effectiveColumnWidths).utf8)
+        for (r, row) in sheet.rows.enumerated() {
+            rows.append(row, at: r, to: &out, style: { styles.id(of: $0) }, strings: &strings)
+            if out.count >= Self.segmentSize {
+                try zip.write(DeflatedSegment(deflating: out))
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out += Array(worksheetSuffix(sheet).utf8)
+        try zip.write(DeflatedSegment(deflating: out))
+    }
+
+    /// About a mebibyte of XML per deflated segment.
+    private static let segmentSize = 1 << 20
+
+    /// A sheet with a source: blocks of rows are made, measured, written (texts inline) and deflated side by side,
+    /// a few blocks per processor at a time. Only the deflated blocks are kept until the column widths, which
+    /// come before the rows, are known.
+    private func writeStreamedWorksheet(_ sheet: XLSXSheet, selected: Bool, styles: inout XLSXStyleTable,
+                                        to zip: ZipArchiveWriter) throws {
+        guard let source = sheet.source else { preconditionFailure("a streamed sheet has a source") }
+        for style in sheet.rows.flatMap({ $0.map(\.style) }) + source.styles { _ = styles.id(of: style) }
+        let numbered = styles
+        let late = LateStyles(styles)
+        func id(_ style: XLSXStyle) -> Int { numbered.existingID(of: style) ?? late.id(of: style) }
+        let columns = sheet.columnCount, head = sheet.rows.count
+        let writer = XLSXRowWriter(columns: columns)
+        let tasks = ParallelTasks(threads: nil)
+        let block = 512, blocks = (source.count + block - 1) / block, wave = tasks.threads * 4
+        var body: [DeflatedSegment] = []
+        body.reserveCapacity(blocks)
+        var widest = [[Int]]()
+        var first = 0
+        while first < blocks {
+            let n = min(wave, blocks - first)
+            var segments = [DeflatedSegment?](repeating: nil, count: n)
+            var measured = [[Int]](repeating: [Int](repeating: 0, count: columns), count: n)
+            segments.withUnsafeMutableBufferPointer { segments in
+                measured.withUnsafeMutableBufferPointer { measured in
+                    try? tasks.run(n) { k in
+                        let start = (first + k) * block
+                        var out: [UInt8] = []
+                        out.reserveCapacity(block * 1536)
+                        for i in start..<min(source.count, start + block) {
+                            let row = source.row(i)
+                            if sheet.columnWidths == nil { sheet.measure(row, columns: columns, into: &measured[k]) }
+                            writer.append(row, at: head + i, to: &out, style: id)
+                        }
+                        segments[k] = DeflatedSegment(deflating: out)
+                    }
+                }
+            }
+            body += segments.map { $0! }
+            widest += measured
+            first += n
+        }
+        var out: [UInt8] = []
+        var headWidest = [Int](repeating: 0, count: columns)
+        for (r, row) in sheet.rows.enumerated() {
+            sheet.measure(row, columns: columns, into: &headWidest)
+            writer.append(row, at: r, to: &out, style: id)
+        }
+        let widths = sheet.columnWidths ?? sheet.widths(fromWidest: [headWidest] + widest)
+        try zip.write(DeflatedSegment(deflating: Array(worksheetPrefix(sheet, selected: selected, widths: widths).utf8) + out))
+        for segment in body { try zip.write(segment) }
+        try zip.write(DeflatedSegment(deflating: worksheetSuffix(sheet)))
+        styles = late.table
+    }
+
     /// A frozen pane (§18.3.1.66) keeping `rows` rows and `columns` columns in view.
     private func paneXML(rows: Int, columns: Int) -> String {
         guard rows > 0 || columns > 0 else { return "" }
@@ -179,6 +236,26 @@ extension XLSXWorkbook {
         xml += " topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/>"
         xml += "<selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
         return xml
+    }
+}
+
+/// Styles first met while blocks of rows are written side by side: numbered under a lock, in the order met.
+private final class LateStyles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var styles: XLSXStyleTable
+
+    init(_ styles: XLSXStyleTable) { self.styles = styles }
+
+    func id(of style: XLSXStyle) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return styles.id(of: style)
+    }
+
+    var table: XLSXStyleTable {
+        lock.lock()
+        defer { lock.unlock() }
+        return styles
     }
 }
 

@@ -1,7 +1,6 @@
 import Foundation
-import ZIPFoundation
 
-/// An Office Open XML spreadsheet (ECMA-376 SpreadsheetML): sheets of typed cells, zipped with ZIPFoundation.
+/// An Office Open XML spreadsheet (ECMA-376 SpreadsheetML): sheets of typed cells, zipped by ZipArchiveWriter.
 public struct XLSXWorkbook: Sendable {
     public var sheets: [XLSXSheet]
     /// Recorded in docProps/core.xml and as the zip entries' dates.
@@ -16,28 +15,20 @@ public struct XLSXWorkbook: Sendable {
 
     public mutating func append(_ sheet: XLSXSheet) { sheets.append(sheet) }
 
-    /// Writes the workbook atomically: zipped into a temporary file beside `path`, then renamed.
-    public func write(to path: String) throws {
+    /// Writes the workbook atomically (into a temporary file beside `path`, then renamed), streamed: each part is
+    /// deflated as it is made, and the rows of a sheet with a source are made, written and deflated a block at a
+    /// time on all processors. A table longer than a worksheet holds goes on in further sheets (`rowLimit`).
+    public func write(to path: String, rowLimit: Int = XLSXSheet.maximumRows) throws {
         guard !sheets.isEmpty else { throw MineRiskError.usage("\(path): a workbook needs at least one sheet") }
-        let parts = self.parts()
+        var book = self
+        book.sheets = try sheets.flatMap { try $0.split(rowLimit: rowLimit) }
         try AtomicWriter.write(to: path) { temporary in
-            let archive: Archive
-            do {
-                archive = try Archive(url: temporary, accessMode: .create)
-            } catch {
-                throw MineRiskError.cannotCreate("\(path): cannot create the workbook file: \(error)")
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else {
+                throw MineRiskError.cannotCreate("\(path): cannot create the workbook file: \(String(cString: strerror(errno)))")
             }
-            for part in parts {
-                let data = Data(part.xml.utf8)
-                do {
-                    try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
-                                         modificationDate: created, compressionMethod: .deflate) { position, size in
-                        data.subdata(in: Int(position)..<Int(position) + size)
-                    }
-                } catch {
-                    throw MineRiskError.io("\(path): writing \(part.path) into the workbook failed: \(error)")
-                }
-            }
+            defer { close(descriptor) }
+            try book.writeParts(to: ZipArchiveWriter(descriptor: descriptor, name: path, date: created))
         }
     }
 

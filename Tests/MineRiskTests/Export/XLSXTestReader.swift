@@ -35,7 +35,7 @@ struct XLSXTestReader {
         try nodes("xl/sharedStrings.xml", "//*[local-name()='si']").map { $0.stringValue ?? "" }
     }
 
-    /// Every cell of a sheet by reference ("C7"): its text (shared strings resolved), type and style index.
+    /// Every cell of a sheet by reference ("C7"): its text (shared and inline strings resolved), type and style index.
     func cells(sheet: Int) throws -> [String: (value: String, type: String?, style: Int)] {
         let strings = try sharedStrings()
         var cells: [String: (String, String?, Int)] = [:]
@@ -45,6 +45,7 @@ struct XLSXTestReader {
             let style = Int(c.value(of: "s") ?? "0") ?? 0
             var value = c.elements(forName: "v").first?.stringValue ?? ""
             if type == "s", let i = Int(value) { value = strings[i] }
+            if type == "inlineStr" { value = c.elements(forName: "is").first?.stringValue ?? "" }
             cells[reference] = (value, type, style)
         }
         return cells

@@ -32,7 +32,7 @@ import Testing
     @Test func criteriaAndConsistencySheets() throws {
         let report = try ExportFixtures.report()
         let criteria = report.criteriaSheet()
-        #expect(criteria.rows.count == 1 + report.facilities.reduce(0) { $0 + ($1.criteria?.count ?? 0) })
+        #expect(criteria.rowCount == 1 + report.facilities.reduce(0) { $0 + ($1.criteria?.count ?? 0) })
         let consistency = report.consistencySheet()
         let matrices = report.provenance.models.reduce(0) { $0 + ($1.consistency?.matrices.count ?? 0) + 1 }
         #expect(consistency.rows.count == 1 + matrices)
@@ -64,7 +64,7 @@ import Testing
                     let format = try reader.numberFormat(ofStyle: found.style)
                     #expect(format == (decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals)))
                 } else {
-                    #expect(found.type == "s")
+                    #expect(found.type == "inlineStr", "\(reference) is text, written inline")
                     #expect(found.value == text, "\(reference)")
                 }
                 compared += 1
