@@ -51,17 +51,20 @@ public final class ByteSink {
 
     /// Writes everything appended so far.
     public func flush() throws {
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw MineRiskError.io("\(name): cannot write: \(String(cString: strerror(errno)))")
-                }
-                offset += n
-            }
-        }
+        try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, name: name) }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes all of `bytes` to `descriptor` (write(2) may take fewer bytes than asked, or be interrupted).
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws {
+    var offset = 0
+    while offset < bytes.count {
+        let n = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw MineRiskError.io("\(name): cannot write: \(String(cString: strerror(errno)))")
+        }
+        offset += n
     }
 }

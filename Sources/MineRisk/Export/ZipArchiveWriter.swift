@@ -178,17 +178,7 @@ final class ZipArchiveWriter {
     }
 
     private func flush() throws {
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw MineRiskError.io("\(name): cannot write: \(String(cString: strerror(errno)))")
-                }
-                offset += n
-            }
-        }
+        try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, name: name) }
         written += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
