@@ -3,10 +3,12 @@ import Foundation
 /// Bytes written to a file descriptor through a buffer of about a mebibyte, so that an output of any size
 /// is never held in memory whole.
 public final class ByteSink {
-    private let descriptor: Int32
+    let descriptor: Int32
     /// What the output is called in errors (its path, or "standard output").
-    private let name: String
+    let name: String
     private var buffer: [UInt8] = []
+    /// Bytes written to the descriptor so far.
+    private var flushed = 0
     private static let flushSize = 1 << 20
 
     /// A sink to an open descriptor, which it does not close.
@@ -44,6 +46,9 @@ public final class ByteSink {
 
     public func append(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
 
+    /// Bytes appended so far: the offset in the output of the next byte appended.
+    var position: Int { flushed + buffer.count }
+
     /// Writes the buffer out once it is full.
     public func flushIfFull() throws {
         if buffer.count >= Self.flushSize { try flush() }
@@ -52,6 +57,7 @@ public final class ByteSink {
     /// Writes everything appended so far.
     public func flush() throws {
         try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, name: name) }
+        flushed += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -193,9 +193,9 @@ extension XLSXWorkbook {
             let n = min(wave, blocks - first)
             var segments = [DeflatedSegment?](repeating: nil, count: n)
             var measured = [[Int]](repeating: [Int](repeating: 0, count: columns), count: n)
-            segments.withUnsafeMutableBufferPointer { segments in
-                measured.withUnsafeMutableBufferPointer { measured in
-                    try? tasks.run(n) { k in
+            try segments.withUnsafeMutableBufferPointer { segments in
+                try measured.withUnsafeMutableBufferPointer { measured in
+                    try tasks.run(n) { k in
                         let start = (first + k) * block
                         var out: [UInt8] = []
                         out.reserveCapacity(block * 1536)

@@ -22,13 +22,8 @@ public struct XLSXWorkbook: Sendable {
         guard !sheets.isEmpty else { throw MineRiskError.usage("\(path): a workbook needs at least one sheet") }
         var book = self
         book.sheets = try sheets.flatMap { try $0.split(rowLimit: rowLimit) }
-        try AtomicWriter.write(to: path) { temporary in
-            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard descriptor >= 0 else {
-                throw MineRiskError.cannotCreate("\(path): cannot create the workbook file: \(String(cString: strerror(errno)))")
-            }
-            defer { close(descriptor) }
-            try book.writeParts(to: ZipArchiveWriter(descriptor: descriptor, name: path, date: created))
+        try ByteSink.write(to: path) { sink in
+            try book.writeParts(to: ZipArchiveWriter(sink: sink, date: created))
         }
     }
 

@@ -48,26 +48,29 @@ struct DeflatedSegment: Sendable {
     }
 }
 
-/// Writes a zip archive (PKWARE APPNOTE.TXT 6.3) entry by entry to a file descriptor, each entry deflated and
+/// Writes a zip archive (PKWARE APPNOTE.TXT 6.3) entry by entry through a ByteSink, each entry deflated and
 /// streamed as its segments come: a local header (4.3.7) whose CRC and sizes are filled in when the entry ends,
 /// the data, and at the end the central directory (4.3.12) and its end record (4.3.16). No entry is held whole
 /// in memory. Entries and the archive must stay under 4 GiB (no ZIP64); a larger one is an error, not a
 /// truncated file.
 final class ZipArchiveWriter {
-    private let descriptor: Int32
-    private let name: String
-    private let dosTime: UInt16, dosDate: UInt16
-    private var buffer: [UInt8] = []
-    /// Bytes of the file before `buffer`.
-    private var written = 0
-    private var entries: [(path: [UInt8], offset: Int, crc: UInt32, compressed: Int, length: Int)] = []
-    private var open: (path: [UInt8], offset: Int, crc: UInt32, compressed: Int, length: Int)?
-    private static let flushSize = 1 << 20
+    private struct Entry {
+        var path: [UInt8]
+        /// Where its local header starts in the file.
+        var offset: Int
+        var crc: UInt32 = 0
+        var compressed = 0
+        var length = 0
+    }
 
-    /// A writer to an open descriptor, which it does not close; `date` stamps every entry.
-    init(descriptor: Int32, name: String, date: Date) {
-        self.descriptor = descriptor
-        self.name = name
+    private let sink: ByteSink
+    private let dosTime: UInt16, dosDate: UInt16
+    private var entries: [Entry] = []
+    private var open: Entry?
+
+    /// A writer to a sink of a file (not a pipe: the local headers are completed in place); `date` stamps every entry.
+    init(sink: ByteSink, date: Date) {
+        self.sink = sink
         // MS-DOS date and time (APPNOTE 4.4.6), in UTC so that the same workbook gives the same bytes anywhere.
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -75,14 +78,13 @@ final class ZipArchiveWriter {
         let year = min(max((c.year ?? 1980) - 1980, 0), 127)
         dosDate = UInt16(year << 9 | (c.month ?? 1) << 5 | (c.day ?? 1))
         dosTime = UInt16((c.hour ?? 0) << 11 | (c.minute ?? 0) << 5 | (c.second ?? 0) / 2)
-        buffer.reserveCapacity(Self.flushSize + (1 << 16))
     }
 
     /// Starts an entry: its local header, with the CRC and sizes left for `endEntry`.
     func beginEntry(_ path: String) throws {
         precondition(open == nil, "zip: an entry is already open")
-        let name = Array(path.utf8)
-        open = (name, written + buffer.count, 0, 0, 0)
+        let entry = Entry(path: Array(path.utf8), offset: sink.position)
+        open = entry
         append32(0x0403_4B50)
         append16(20)  // version needed to extract: 2.0 (deflate)
         append16(0)  // flags
@@ -90,9 +92,9 @@ final class ZipArchiveWriter {
         append16(dosTime)
         append16(dosDate)
         append32(0); append32(0); append32(0)  // CRC-32, compressed and uncompressed size: written by endEntry
-        append16(UInt16(name.count))
+        append16(UInt16(entry.path.count))
         append16(0)  // extra field length
-        buffer += name
+        sink.append(entry.path)
     }
 
     /// Appends the next piece of the open entry's data.
@@ -103,8 +105,8 @@ final class ZipArchiveWriter {
         entry.length += segment.length
         entry.compressed += segment.bytes.count
         open = entry
-        buffer += segment.bytes
-        if buffer.count >= Self.flushSize { try flush() }
+        sink.append(segment.bytes)
+        try sink.flushIfFull()
     }
 
     /// Ends the open entry: the deflate stream's last block, then its CRC and sizes written into its local header.
@@ -112,19 +114,17 @@ final class ZipArchiveWriter {
         guard var entry = open else { preconditionFailure("zip: no entry is open") }
         // RFC 1951 §3.2.3 and §3.2.6: a final block (BFINAL 1) of fixed Huffman codes holding only the end-of-block
         // code 256 (seven zero bits): the bytes 03 00.
-        buffer += [0x03, 0x00]
+        sink.append([0x03, 0x00])
         entry.compressed += 2
-        let path = String(decoding: entry.path, as: UTF8.self)
         guard entry.length < 0xFFFF_FFFF, entry.compressed < 0xFFFF_FFFF, entry.offset < 0xFFFF_FFFF else {
-            throw MineRiskError.io("\(name): \(path) is \(entry.length) bytes, over the 4 GiB a zip entry holds without ZIP64")
+            let path = String(decoding: entry.path, as: UTF8.self)
+            throw MineRiskError.io("\(sink.name): \(path) is \(entry.length) bytes, over the 4 GiB a zip entry holds without ZIP64")
         }
-        try flush()
-        var fields: [UInt8] = []
-        for value in [entry.crc, UInt32(entry.compressed), UInt32(entry.length)] {
-            fields += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
-        }
-        let done = fields.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, 12, off_t(entry.offset + 14)) }
-        guard done == 12 else { throw MineRiskError.io("\(name): cannot write: \(String(cString: strerror(errno)))") }
+        try sink.flush()
+        // The local header's CRC-32 and sizes, 14 bytes into it.
+        let fields = [entry.crc, UInt32(entry.compressed), UInt32(entry.length)].flatMap(Self.littleEndian)
+        let done = fields.withUnsafeBytes { pwrite(sink.descriptor, $0.baseAddress!, 12, off_t(entry.offset + 14)) }
+        guard done == 12 else { throw MineRiskError.io("\(sink.name): cannot write: \(String(cString: strerror(errno)))") }
         entries.append(entry)
         open = nil
     }
@@ -139,7 +139,7 @@ final class ZipArchiveWriter {
     /// Writes the central directory and flushes: the archive is complete.
     func finish() throws {
         precondition(open == nil, "zip: an entry is still open")
-        let start = written + buffer.count
+        let start = sink.position
         for entry in entries {
             append32(0x0201_4B50)
             append16(0x0314)  // made by: UNIX (3), APPNOTE 2.0
@@ -156,11 +156,11 @@ final class ZipArchiveWriter {
             append16(0); append16(0)  // disk number, internal attributes
             append32(0o100644 << 16)  // external attributes: a regular file, rw-r--r--
             append32(UInt32(entry.offset))
-            buffer += entry.path
+            sink.append(entry.path)
         }
-        let size = written + buffer.count - start
+        let size = sink.position - start
         guard start + size < 0xFFFF_FFFF, entries.count < 0xFFFF else {
-            throw MineRiskError.io("\(name): the workbook is over the 4 GiB a zip archive holds without ZIP64")
+            throw MineRiskError.io("\(sink.name): the workbook is over the 4 GiB a zip archive holds without ZIP64")
         }
         append32(0x0605_4B50)
         append16(0); append16(0)
@@ -168,18 +168,14 @@ final class ZipArchiveWriter {
         append32(UInt32(size))
         append32(UInt32(start))
         append16(0)  // comment length
-        try flush()
+        try sink.flush()
     }
 
-    private func append16(_ value: UInt16) { buffer += [UInt8(value & 0xFF), UInt8(value >> 8)] }
-
-    private func append32(_ value: UInt32) {
-        buffer += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
+    private static func littleEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
     }
 
-    private func flush() throws {
-        try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, name: name) }
-        written += buffer.count
-        buffer.removeAll(keepingCapacity: true)
-    }
+    private func append16(_ value: UInt16) { sink.append([UInt8(value & 0xFF), UInt8(value >> 8)]) }
+
+    private func append32(_ value: UInt32) { sink.append(Self.littleEndian(value)) }
 }
