@@ -22,7 +22,7 @@ extension GradeReport {
                 if starts[middle] <= k { low = middle } else { high = middle - 1 }
             }
             let r = facilities[order[low]], c = r.criteria![k - starts[low]]
-            let grade: XLSXCell = r.grade.map { .text($0.bilingual, style: XLSXStyle(bold: true, fill: $0.rgb, fontColour: $0.ink)) }
+            let grade: XLSXCell = r.grade.map { .text($0.bilingual, style: .grade($0)) }
                 ?? XLSXCell(.empty, style: .plain)
             return [.text(r.id), .text(r.name), .text(r.kind.name.zh), grade, .text(c.id), .text(c.nameZh),
                     xlsxCell(.number(c.weight, decimals: 4), style: .plain), xlsxCell(.number(c.score, decimals: 2), style: .plain)]

@@ -12,7 +12,7 @@ extension GradeReport {
         let facilities = self.facilities, order = orderedIndices
         let source = XLSXRowSource(count: order.count, columns: GradeTableColumns.headerTitles.count, styles: XLSXStyle.gradeTableStyles) { k in
             let result = facilities[order[k]]
-            let fill = result.grade.map { XLSXStyle(bold: true, fill: $0.rgb, fontColour: $0.ink) }
+            let fill = result.grade.map(XLSXStyle.grade)
             return GradeTableColumns.typedCells(result).enumerated().map { column, cell in
                 let style = GradeTableColumns.gradeColumns.contains(column) ? fill ?? .plain : .plain
                 return xlsxCell(cell, style: style)
@@ -42,7 +42,7 @@ extension GradeReport {
         title("按等级 By grade")
         header(["等级 Grade", "颜色 Colour", "数量 Count"])
         for grade in RiskGrade.allCases.reversed() {
-            let style = XLSXStyle(bold: true, fill: grade.rgb, fontColour: grade.ink)
+            let style = XLSXStyle.grade(grade)
             sheet.append([.text(grade.bilingual, style: style), .text(grade.colour), .number(s.byGrade[grade.rawValue] ?? 0)])
         }
 
@@ -121,13 +121,16 @@ public struct PondClassCount: Sendable, Equatable {
 }
 
 extension XLSXStyle {
+    /// A grade's cell: bold, in the grade's colours.
+    static func grade(_ grade: RiskGrade) -> XLSXStyle { XLSXStyle(bold: true, fill: grade.rgb, fontColour: grade.ink) }
+
+    /// The number format showing `decimals` decimals: "0", "0.0", "0.00", ….
+    static func decimalsFormat(_ decimals: Int) -> String { decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
+
     /// The styles of the grade tables' cells, numbered in this order: plain or in a grade's colours, each with no
     /// number format or 0 to 6 decimals.
-    static let gradeTableStyles: [XLSXStyle] = ([XLSXStyle.plain] + RiskGrade.allCases.map {
-        XLSXStyle(bold: true, fill: $0.rgb, fontColour: $0.ink)
-    }).flatMap { base in
-        [nil, "0"] .map { format -> XLSXStyle in var style = base; style.numberFormat = format; return style }
-            + (1...6).map { decimals in var style = base; style.numberFormat = "0." + String(repeating: "0", count: decimals); return style }
+    static let gradeTableStyles: [XLSXStyle] = ([XLSXStyle.plain] + RiskGrade.allCases.map(XLSXStyle.grade)).flatMap { base in
+        ([nil] + (0...6).map(decimalsFormat)).map { format -> XLSXStyle in var style = base; style.numberFormat = format; return style }
     }
 }
 
@@ -138,7 +141,7 @@ func xlsxCell(_ cell: GradeTableCell, style: XLSXStyle) -> XLSXCell {
     case let .text(text): return .text(text, style: style)
     case let .number(value, decimals):
         var style = style
-        style.numberFormat = decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals)
+        style.numberFormat = XLSXStyle.decimalsFormat(decimals)
         return .number(value, style: style)
     }
 }

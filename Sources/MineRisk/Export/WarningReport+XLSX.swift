@@ -3,7 +3,7 @@ extension WarningReport {
     public func workbook() -> XLSXWorkbook {
         func levelCell(_ level: WarningLevel) -> XLSXCell {
             guard let grade = level.sameColourGrade else { return .text(level.bilingual) }
-            return .text(level.bilingual, style: XLSXStyle(bold: true, fill: grade.rgb, fontColour: grade.ink))
+            return .text(level.bilingual, style: .grade(grade))
         }
         var workbook = XLSXWorkbook()
         workbook.append(.table(name: "Ponds", headers: ["尾矿库 pond", "名称 name", "县 county", "等别 class", "预警 level", "预警项 items", "发现 findings"],
