@@ -30,19 +30,6 @@ struct AssessmentLines {
         following = [Int](repeating: -1, count: lookup.indicatorKind.count)
     }
 
-    /// True when `range` has a carriage return not followed by a line feed: a line break the fast path
-    /// does not split on, so the whole run goes to the general reader.
-    static func hasLoneCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let base = bytes.baseAddress!
-        var p = range.lowerBound
-        while p < range.upperBound, let found = memchr(base + p, 0x0D, range.upperBound - p) {
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if at + 1 >= range.upperBound || base[at + 1] != 0x0A { return true }
-            p = at + 2
-        }
-        return false
-    }
-
     /// Reads the lines of `range` (whole lines, the first on line `firstLine`, no quote, no lone CR) into
     /// `columns` from row `first` on. A row the fast path accepts is written there; for any other line,
     /// `otherwise` gets its byte range, its line and the row it may write to, and says how many it wrote.
@@ -130,26 +117,39 @@ struct AssessmentLines {
         var p = start
         let f = facility.bytes.count
         guard p + f < end, base[p + f] == 0x2C,
-              Self.same(UnsafeBufferPointer(start: base + p, count: f), facility.bytes, limit) else { return nil }
+              sameBytes(UnsafeBufferPointer(start: base + p, count: f), facility.bytes, before: limit, limit) else { return nil }
         p += f + 1
         let e = expert.bytes.count
         guard p + e < end, base[p + e] == 0x2C,
-              Self.same(UnsafeBufferPointer(start: base + p, count: e), expert.bytes, limit) else { return nil }
+              sameBytes(UnsafeBufferPointer(start: base + p, count: e), expert.bytes, before: limit, limit) else { return nil }
         p += e + 1
         let n = lookup.indicators.length(guess)
         guard p + n < end, base[p + n] == 0x2C,
-              lookup.indicators.matches(UnsafeBufferPointer(start: base + p, count: n), guess) else { return nil }
+              lookup.indicators.matches(UnsafeBufferPointer(start: base + p, count: n), guess, before: limit) else { return nil }
         p += n + 1
+        // The value, up to the line feed; while it is digits only, they are read as they go by.
         let valueStart = p
-        while p < end, base[p] != 0x0A {
-            guard base[p] != 0x2C else { return nil }
+        var digits: UInt64 = 0, onlyDigits = true
+        while p < end {
+            let byte = base[p]
+            if byte == 0x0A { break }
+            guard byte != 0x2C else { return nil }
+            let digit = byte &- 0x30
+            if digit < 10 { digits = digits &* 10 &+ UInt64(digit) } else { onlyDigits = false }
             p += 1
         }
         let after = min(p + 1, end)
         if p > valueStart, base[p - 1] == 0x0D { p -= 1 }
-        guard lookup.indicatorKind[guess] == lookup.facilityKind[facility.index],
-              let x = parseFiniteDouble(UnsafeBufferPointer(start: base + valueStart, count: p - valueStart)),
-              lookup.accepts(x, indicator: guess) else { return nil }
+        guard lookup.indicatorKind[guess] == lookup.facilityKind[facility.index] else { return nil }
+        let x: Double
+        if onlyDigits, p > valueStart, p - valueStart <= 15 {
+            // An integer of at most 15 digits is exact as a double: what parseFiniteDouble gives for it.
+            x = Double(digits)
+        } else {
+            guard let parsed = parseFiniteDouble(UnsafeBufferPointer(start: base + valueStart, count: p - valueStart)) else { return nil }
+            x = parsed
+        }
+        guard lookup.accepts(x, indicator: guess) else { return nil }
         indicator = guess
         return (AssessmentRow(facility: facility.index, expert: expert.index, indicator: lookup.indicatorPosition[guess], value: x), after)
     }
@@ -174,15 +174,15 @@ struct AssessmentLines {
             }
         }
         let f = field(columns.facility)
-        if !Self.same(f, facility.bytes, limit) { facility = (f, lookup.facilities.index(of: f) ?? -1) }
+        if !sameBytes(f, facility.bytes, before: limit, limit) { facility = (f, lookup.facilities.index(of: f) ?? -1) }
         guard facility.index >= 0 else { return nil }
         let e = field(columns.expert)
-        if !Self.same(e, expert.bytes, limit) { expert = (e, lookup.experts.index(of: e) ?? -1) }
+        if !sameBytes(e, expert.bytes, before: limit, limit) { expert = (e, lookup.experts.index(of: e) ?? -1) }
         guard expert.index >= 0 else { return nil }
         let text = field(columns.indicator)
         let guess = indicator >= 0 ? following[indicator] : -1
         let j: Int
-        if guess >= 0, lookup.indicators.matches(text, guess) {
+        if guess >= 0, lookup.indicators.matches(text, guess, before: limit) {
             j = guess
         } else {
             guard let found = lookup.indicators.index(of: text) else { return nil }
@@ -194,21 +194,22 @@ struct AssessmentLines {
               let x = parseFiniteDouble(field(columns.value)), lookup.accepts(x, indicator: j) else { return nil }
         return AssessmentRow(facility: facility.index, expert: expert.index, indicator: lookup.indicatorPosition[j], value: x)
     }
+}
 
-    /// True when two fields of the text have the same bytes; ids of up to 16 bytes are compared as two
-    /// words when both can be loaded whole before `limit`, the end of the text.
-    @inline(__always)
-    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ limit: UnsafePointer<UInt8>) -> Bool {
-        guard a.count == b.count, let x = a.baseAddress, let y = b.baseAddress else { return false }
-        let n = a.count
-        if n <= 16, x + 16 <= limit, y + 16 <= limit {
-            let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
-            @inline(__always) func low(_ bytes: Int) -> UInt64 { bytes >= 8 ? ~0 : (1 << UInt64(8 * bytes)) &- 1 }
-            let first = (rx.loadUnaligned(as: UInt64.self) ^ ry.loadUnaligned(as: UInt64.self)) & low(n)
-            guard n > 8 else { return first == 0 }
-            let second = (rx.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ ry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & low(n - 8)
-            return first | second == 0
-        }
-        return memcmp(x, y, n) == 0
+/// True when two byte strings are equal; strings of up to 16 bytes are compared as two words when both can be
+/// loaded whole before their limits (`a` before `aLimit`, `b` before `bLimit`), the ends of their buffers.
+@inline(__always)
+func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
+               before aLimit: UnsafePointer<UInt8>, _ bLimit: UnsafePointer<UInt8>) -> Bool {
+    guard a.count == b.count, let x = a.baseAddress, let y = b.baseAddress else { return false }
+    let n = a.count
+    if n <= 16, x + 16 <= aLimit, y + 16 <= bLimit {
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+        @inline(__always) func low(_ bytes: Int) -> UInt64 { bytes >= 8 ? ~0 : (1 << UInt64(8 * bytes)) &- 1 }
+        let first = (rx.loadUnaligned(as: UInt64.self) ^ ry.loadUnaligned(as: UInt64.self)) & low(n)
+        guard n > 8 else { return first == 0 }
+        let second = (rx.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ ry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & low(n - 8)
+        return first | second == 0
     }
+    return memcmp(x, y, n) == 0
 }

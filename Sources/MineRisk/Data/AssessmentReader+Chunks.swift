@@ -52,8 +52,7 @@ extension AssessmentReader {
                         }
                         let range = chunks.ranges[k]
                         try text.bytes.withUnsafeBufferPointer { bytes in
-                            if var lines = AssessmentLines(header: header, lookup: lookup),
-                               !AssessmentLines.hasLoneCarriageReturn(bytes, range) {
+                            if var lines = AssessmentLines(header: header, lookup: lookup), !chunks.loneCarriageReturns[k] {
                                 written = try lines.read(bytes, range: range, firstLine: chunks.firstLines[k],
                                                          into: columns, at: offsets[k]) { line, number, row in
                                     // The general reader writes its row (if any) where the fast path is.

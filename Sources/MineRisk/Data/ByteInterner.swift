@@ -23,6 +23,8 @@ struct ByteInterner {
             keyRanges.append(range)
             if found == nil { insert(keyRanges.count - 1) }
         }
+        // Sixteen bytes after the last key, so that `matches` can load any short key as two words.
+        keys.append(contentsOf: repeatElement(0, count: 16))
     }
 
     /// The index of the id whose bytes these are (spaces and tabs around it ignored, as `CSVRecord.string` does).
@@ -47,11 +49,14 @@ struct ByteInterner {
     }
 
     /// True when the bytes are exactly the id at `index`, untrimmed: a cheap check of a guessed index.
+    /// `limit` is the end of the buffer the field is in (short ids are then compared a word at a time).
     @inline(__always)
-    func matches(_ field: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    func matches(_ field: UnsafeBufferPointer<UInt8>, _ index: Int, before limit: UnsafePointer<UInt8>) -> Bool {
         let range = keyRanges[index]
         guard range.count == field.count else { return false }
-        return field.isEmpty || keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, field.baseAddress!, field.count) == 0 }
+        return field.isEmpty || keys.withUnsafeBufferPointer { keys in
+            sameBytes(field, UnsafeBufferPointer(rebasing: keys[range]), before: limit, keys.baseAddress! + keys.count)
+        }
     }
 
     /// The length in bytes of the id at `index`.

@@ -11,11 +11,14 @@ struct LineChunks {
     let firstLines: [Int]
     let capacities: [Int]
 
+    /// Per run: true when it has a carriage return not followed by a line feed, a line break the fast path
+    /// does not split on (the general reader then reads that run).
+    let loneCarriageReturns: [Bool]
+
     /// Cuts `range` of `bytes` into about `count` runs; nil when the text has a quote or only blank lines.
     /// Line breaks are counted as `CSVReader` counts them: LF, CR LF and a lone CR each end one line.
     init?(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, count: Int, tasks: ParallelTasks) {
-        guard let base = bytes.baseAddress,
-              memchr(base + range.lowerBound, 0x22, range.count) == nil else { return nil }
+        guard let base = bytes.baseAddress else { return nil }
         let end = range.upperBound
         var i = range.lowerBound, line = 1
         while i < end, bytes[i] == 0x0A || bytes[i] == 0x0D { // blank lines before the header
@@ -25,6 +28,7 @@ struct LineChunks {
         guard i < end else { return nil }
         var headerEnd = i
         while headerEnd < end, bytes[headerEnd] != 0x0A, bytes[headerEnd] != 0x0D { headerEnd += 1 }
+        guard memchr(base + i, 0x22, headerEnd - i) == nil else { return nil }
         header = i..<headerEnd
         headerLine = line
         var dataStart = headerEnd
@@ -44,46 +48,71 @@ struct LineChunks {
             start = cut
         }
         self.ranges = ranges
-        var breaks = [Int](repeating: 0, count: ranges.count)
-        breaks.withUnsafeMutableBufferPointer { out in
-            try? tasks.run(ranges.count) { k in out[k] = Self.lineBreaks(bytes, ranges[k]) }
+        // The runs are scanned side by side; a quote in any of them and the text does not qualify.
+        var scans = [RunScan](repeating: RunScan(), count: ranges.count)
+        scans.withUnsafeMutableBufferPointer { out in
+            try? tasks.run(ranges.count) { k in out[k] = RunScan(bytes, ranges[k]) }
         }
+        guard !scans.contains(where: \.hasQuote) else { return nil }
         var firstLines: [Int] = []
         var next = line + 1
-        for k in ranges.indices {
+        for scan in scans {
             firstLines.append(next)
-            next += breaks[k]
+            next += scan.lineBreaks
         }
         self.firstLines = firstLines
+        loneCarriageReturns = scans.map(\.hasLoneCarriageReturn)
         // A run other than the last ends with a line break, so each of its records ends with one.
-        capacities = ranges.indices.map { breaks[$0] + ($0 == ranges.count - 1 ? 1 : 0) }
+        capacities = scans.indices.map { scans[$0].lineBreaks + ($0 == scans.count - 1 ? 1 : 0) }
     }
+}
 
-    /// The line breaks in `range`: LF, CR LF and a lone CR count one each.
-    private static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        let raw = UnsafeRawBufferPointer(bytes)
-        var feeds = 0, returns = 0
+/// What one pass over a run of bytes finds: its line breaks (LF, CR LF and a lone CR count one each), whether it
+/// has a quote, and whether it has a lone CR.
+private struct RunScan {
+    var lineBreaks = 0
+    var hasQuote = false
+    var hasLoneCarriageReturn = false
+
+    init() {}
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let lineFeed = SIMD16<UInt8>(repeating: 0x0A), carriageReturn = SIMD16<UInt8>(repeating: 0x0D)
+        let quote = SIMD16<UInt8>(repeating: 0x22), one = SIMD16<UInt8>(repeating: 1)
+        var feeds = 0
+        var returns = SIMD16<UInt8>(repeating: 0), quotes = SIMD16<UInt8>(repeating: 0)
         var i = range.lowerBound
-        // Eight bytes at a time: a byte equal to b has its high bit set in matches(word, b), no other does.
-        @inline(__always) func matches(_ word: UInt64, _ byte: UInt64) -> Int {
-            let x = word ^ (byte &* 0x0101_0101_0101_0101)
-            let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
-            return (~t & 0x8080_8080_8080_8080).nonzeroBitCount
+        // Sixteen bytes at a time: line feeds summed lane by lane (at most 255 blocks, so no lane overflows),
+        // carriage returns and quotes only noted.
+        while i + 16 <= range.upperBound {
+            var lanes = SIMD16<UInt8>(repeating: 0)
+            var blocks = 0
+            while blocks < 255, i + 16 <= range.upperBound {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                lanes &+= one.replacing(with: 0, where: v .!= lineFeed)
+                returns |= one.replacing(with: 0, where: v .!= carriageReturn)
+                quotes |= one.replacing(with: 0, where: v .!= quote)
+                i += 16
+                blocks += 1
+            }
+            feeds += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
         }
-        while i + 8 <= range.upperBound {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            feeds &+= matches(word, 0x0A)
-            returns &+= matches(word, 0x0D)
-            i += 8
-        }
+        var anyReturn = returns != SIMD16(repeating: 0)
+        hasQuote = quotes != SIMD16(repeating: 0)
         while i < range.upperBound {
-            feeds &+= bytes[i] == 0x0A ? 1 : 0
-            returns &+= bytes[i] == 0x0D ? 1 : 0
+            feeds += bytes[i] == 0x0A ? 1 : 0
+            anyReturn = anyReturn || bytes[i] == 0x0D
+            hasQuote = hasQuote || bytes[i] == 0x22
             i += 1
         }
-        guard returns > 0 else { return feeds }
-        var pairs = 0
-        for i in range where bytes[i] == 0x0D && i + 1 < range.upperBound && bytes[i + 1] == 0x0A { pairs += 1 }
-        return feeds + returns - pairs
+        lineBreaks = feeds
+        guard anyReturn else { return }
+        // Carriage returns: each one not followed by a line feed is a line break of its own.
+        for i in range where bytes[i] == 0x0D {
+            if i + 1 < range.upperBound, bytes[i + 1] == 0x0A { continue }
+            lineBreaks += 1
+            hasLoneCarriageReturn = true
+        }
     }
 }
