@@ -11,9 +11,12 @@ struct FacilityReader {
         var lines: [Int] = []
         var seen: [String: Int] = [:]
         var duplicated = Set<String>()
+        var layout: Layout?
         try forEachDataRow(reader, required: Self.required, optional: Self.optional, state: &state) { h, r, state in
-            let id = r.string(h["id"])
-            switch parse(h, r) {
+            let columns = layout ?? Layout(h)
+            layout = columns
+            let id = r.string(columns.id)
+            switch parse(columns, r) {
             case let .failure(problem):
                 if !id.isEmpty { state.rejectedFacilityIDs.insert(id) }
                 return problem
@@ -47,31 +50,44 @@ struct FacilityReader {
         return facilities
     }
 
-    private func parse(_ h: CSVHeader, _ r: CSVRecord) -> Result<Facility, InputProblem> {
-        func fail(_ column: String, _ message: String) -> Result<Facility, InputProblem> {
-            .failure(InputProblem(r.location(h[column]), message))
+    /// Where a file's columns are, found once from its header.
+    private struct Layout {
+        let id, name, kind, county, standardized, status: Int
+        let idleMonths: Int?
+        let kindFields: [FacilityKind: KindFieldReader]
+
+        init(_ h: CSVHeader) {
+            (id, name, kind, county, standardized, status) = (h["id"], h["name"], h["kind"], h["county"], h["standardized"], h["status"])
+            idleMonths = h.column("idle_months")
+            kindFields = Dictionary(uniqueKeysWithValues: FacilityKind.allCases.map { ($0, KindFieldReader(kind: $0, header: h)) })
         }
-        let id = r.string(h["id"])
-        guard !id.isEmpty else { return fail("id", "id: expected a facility id, found an empty cell") }
-        let name = r.string(h["name"])
-        guard !name.isEmpty else { return fail("name", "name: expected the facility's name, found an empty cell") }
-        let kindText = r.string(h["kind"])
+    }
+
+    private func parse(_ h: Layout, _ r: CSVRecord) -> Result<Facility, InputProblem> {
+        func fail(_ column: Int, _ message: String) -> Result<Facility, InputProblem> {
+            .failure(InputProblem(r.location(column), message))
+        }
+        let id = r.string(h.id)
+        guard !id.isEmpty else { return fail(h.id, "id: expected a facility id, found an empty cell") }
+        let name = r.string(h.name)
+        guard !name.isEmpty else { return fail(h.name, "name: expected the facility's name, found an empty cell") }
+        let kindText = r.string(h.kind)
         guard let kind = FacilityKind(rawValue: kindText) else {
-            return fail("kind", "kind: expected one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(kindText)\"")
+            return fail(h.kind, "kind: expected one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(kindText)\"")
         }
-        guard models[kind] != nil else { return fail("kind", "kind \(kind.rawValue) has no model in the models folder") }
-        let county = r.string(h["county"])
-        guard !county.isEmpty else { return fail("county", "county: expected a county name, found an empty cell") }
-        let standardizedText = r.string(h["standardized"])
+        guard models[kind] != nil else { return fail(h.kind, "kind \(kind.rawValue) has no model in the models folder") }
+        let county = r.string(h.county)
+        guard !county.isEmpty else { return fail(h.county, "county: expected a county name, found an empty cell") }
+        let standardizedText = r.string(h.standardized)
         guard let standardized = parseBool(standardizedText) else {
-            return fail("standardized", "standardized: expected yes or no, found \"\(standardizedText)\"")
+            return fail(h.standardized, "standardized: expected yes or no, found \"\(standardizedText)\"")
         }
-        let statusText = r.string(h["status"])
+        let statusText = r.string(h.status)
         guard let status = FacilityStatus(rawValue: statusText) else {
-            return fail("status", "status: expected operating or idle, found \"\(statusText)\"")
+            return fail(h.status, "status: expected operating or idle, found \"\(statusText)\"")
         }
         var idleMonths = 0
-        if let i = h.column("idle_months"), !r.isBlank(i) {
+        if let i = h.idleMonths, !r.isBlank(i) {
             guard let value = Int(r.string(i)), value >= 0 else {
                 return .failure(InputProblem(r.location(i), "idle_months: expected a whole number of months ≥ 0, found \"\(r.string(i))\""))
             }
@@ -79,7 +95,7 @@ struct FacilityReader {
         }
         var facility = Facility(id: id, name: name, kind: kind, county: county, standardized: standardized,
                                 status: status, idleMonths: idleMonths)
-        switch KindFieldReader(kind: kind, header: h, record: r).read() {
+        switch h.kindFields[kind]!.read(r) {
         case let .failure(problem): return .failure(problem)
         case let .success(values): facility.values = values
         }

@@ -1,18 +1,27 @@
 /// Reads the cells of a facilities.csv row that only its kind has, as the kind's profile declares them.
 struct KindFieldReader {
     let kind: FacilityKind
-    let header: CSVHeader
-    let record: CSVRecord
+    /// The kind's fields in the order they are checked (needed fields first, then choices, then the rest, each
+    /// group in column order), each with its column in the header, nil when the header has none.
+    private let fields: [(field: FacilityField, column: Int?)]
+    /// The kind's column, where a problem with a needed field the header lacks is pointed: that is what calls for it.
+    private let kindColumn: Int
+
+    /// The reader of `kind`'s fields in files with this header; made once per file.
+    init(kind: FacilityKind, header: CSVHeader) {
+        self.kind = kind
+        func isChoice(_ field: FacilityField) -> Bool { if case .choice = field.value { return true } else { return false } }
+        let all = kind.profile.fields
+        let needed = all.filter { $0.needs != nil }, optional = all.filter { $0.needs == nil }
+        fields = (needed + optional.filter(isChoice) + optional.filter { !isChoice($0) }).map { ($0, header.column($0.column)) }
+        kindColumn = header["kind"]
+    }
 
     /// The row's values of the kind's fields; the first problem when a cell is wrong or a needed one blank.
-    /// Needed fields are checked first, then choices, then the rest, each group in column order.
-    func read() -> Result<FacilityValues, InputProblem> {
-        let fields = kind.profile.fields
-        func isChoice(_ field: FacilityField) -> Bool { if case .choice = field.value { return true } else { return false } }
-        let needed = fields.filter { $0.needs != nil }, optional = fields.filter { $0.needs == nil }
+    func read(_ record: CSVRecord) -> Result<FacilityValues, InputProblem> {
         var values = FacilityValues()
-        for field in needed + optional.filter(isChoice) + optional.filter({ !isChoice($0) }) {
-            switch value(field) {
+        for (field, column) in fields {
+            switch value(field, column, record) {
             case let .failure(problem): return .failure(problem)
             case let .success(value): values[field.column] = value
             }
@@ -20,12 +29,11 @@ struct KindFieldReader {
         return .success(values)
     }
 
-    private func value(_ field: FacilityField) -> Result<FacilityFieldValue?, InputProblem> {
+    private func value(_ field: FacilityField, _ i: Int?, _ record: CSVRecord) -> Result<FacilityFieldValue?, InputProblem> {
         let column = field.column
-        guard let i = header.column(column), !record.isBlank(i) else {
+        guard let i, !record.isBlank(i) else {
             guard let needs = field.needs else { return .success(nil) }
-            // A missing column is pointed at the kind's cell: that is what calls for it.
-            let at = header.column(column) ?? header["kind"]
+            let at = i ?? kindColumn
             return .failure(InputProblem(record.location(at), "\(column): a \(kind.name.en.lowercased()) needs \(needs), found an empty cell"))
         }
         let text = record.string(i)
