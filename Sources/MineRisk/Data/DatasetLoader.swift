@@ -65,6 +65,10 @@ public struct DatasetLoader {
             throw MineRiskError.missingInput("\(directory): no such data folder (pass --data DIR, or run from the repository root where seeds/liangshan-2017 is)")
         }
         var state = LoadState(skipInvalid: skipInvalid)
+        // assessments.csv, by far the largest file, is read from disk, checked and hashed on another thread
+        // while facilities.csv is parsed on this one; its problems still come after those of the facilities.
+        let assessmentsFile = Background { try read("assessments.csv") }
+        defer { assessmentsFile.wait() }
         let facilitiesFile = try read("facilities.csv", into: &state)
         let facilities = try FacilityReader(models: models).read(facilitiesFile, state: &state)
         let experts = try ExpertReader().read(try read("experts.csv", into: &state), state: &state)
@@ -72,7 +76,7 @@ public struct DatasetLoader {
         let expertIndex = Dictionary(uniqueKeysWithValues: experts.enumerated().map { ($1.id, Int32($0)) })
         let context = RowContext(facilities: facilities, facilityIndex: facilityIndex, expertIndex: expertIndex,
                                  rejectedFacilityIDs: state.rejectedFacilityIDs, models: models, catalog: catalog)
-        let assessments = try AssessmentReader(context: context, chunking: assessmentChunking).read(try read("assessments.csv", into: &state), state: &state)
+        let assessments = try AssessmentReader(context: context, chunking: assessmentChunking).read(try take(assessmentsFile.value(), into: &state), state: &state)
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
         let round = try readRound(into: &state)
         try state.problems.throwIfAny()
@@ -101,6 +105,11 @@ public struct DatasetLoader {
     }
 
     private func read(_ name: String, into state: inout LoadState) throws -> CSVReader {
+        take(try read(name), into: &state)
+    }
+
+    /// A file of the round, read and checked, with its SHA-256 begun.
+    private func read(_ name: String) throws -> (name: String, reader: CSVReader, digest: PendingDigest) {
         let reader: CSVReader
         if let files {
             guard let bytes = files[name] else { throw MineRiskError.missingInput("\(name): no such file") }
@@ -108,8 +117,13 @@ public struct DatasetLoader {
         } else {
             reader = try CSVReader(path: (directory as NSString).appendingPathComponent(name))
         }
-        state.digests[name] = PendingDigest(reader.text.bytes)
-        return reader
+        return (name, reader, PendingDigest(reader.text.bytes))
+    }
+
+    /// Records the digest of a file read and gives its reader.
+    private func take(_ file: (name: String, reader: CSVReader, digest: PendingDigest), into state: inout LoadState) -> CSVReader {
+        state.digests[file.name] = file.digest
+        return file.reader
     }
 }
 
