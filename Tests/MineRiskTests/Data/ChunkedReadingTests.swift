@@ -161,4 +161,35 @@ import Testing
         #expect(lines == Array(reference.dropFirst()))
         #expect(chunks!.capacities.reduce(0, +) >= reference.count - 1)
     }
+
+    /// A quote anywhere (header, a run's sixteen-byte blocks or its tail) keeps the text off the parallel path.
+    @Test func aQuoteAnywhereIsFound() {
+        let text = Array(("h1,h2\n" + (0..<12).map { "row\($0),\($0 * 7)\n" }.joined() + "end,1").utf8)
+        for at in 0...text.count {
+            var quoted = text
+            quoted.insert(0x22, at: at)
+            let chunks = quoted.withUnsafeBufferPointer { LineChunks($0, range: 0..<quoted.count, count: 3, tasks: ParallelTasks(threads: 2)) }
+            #expect(chunks == nil, "a quote at byte \(at)")
+        }
+    }
+
+    /// Each line feed in turn made a lone CR: the runs' first lines still match the reader's, and the run with it is marked.
+    @Test func loneCarriageReturnsAreCountedWherever() {
+        let text = Array(("h1,h2\n" + (0..<12).map { "row\($0),\($0 * 7)\n" }.joined() + "end,1").utf8)
+        for at in text.indices.dropFirst(6) where text[at] == 0x0A {
+            var edited = text
+            edited[at] = 0x0D
+            let chunks = edited.withUnsafeBufferPointer { LineChunks($0, range: 0..<edited.count, count: 3, tasks: ParallelTasks(threads: 2)) }
+            let reader = CSVReader(file: "t.csv", text: TextFile(utf8: edited, displayName: "t.csv"))
+            var lines: [Int] = []
+            for (range, first) in zip(chunks!.ranges, chunks!.firstLines) {
+                try? reader.forEachRecord(in: range, firstLine: first) { lines.append($0.line) }
+            }
+            var reference: [Int] = []
+            try? reader.forEachRecord { reference.append($0.line) }
+            #expect(lines == Array(reference.dropFirst()), "a lone CR at byte \(at)")
+            let marked = chunks!.ranges.indices.filter { chunks!.loneCarriageReturns[$0] }.map { chunks!.ranges[$0] }
+            #expect(marked.count == 1 && marked[0].contains(at), "the run with byte \(at) marked")
+        }
+    }
 }
