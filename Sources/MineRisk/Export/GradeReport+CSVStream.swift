@@ -10,15 +10,12 @@ extension GradeReport {
         let order = orderedIndices
         let facilities = self.facilities
         try sink.writeBlocks(count: order.count, threads: threads) { range, bytes in
-            var line = ""
             for k in range {
-                line.removeAll(keepingCapacity: true)
-                for (column, cell) in GradeTableColumns.cells(facilities[order[k]]).enumerated() {
-                    if column > 0 { line += "," }
-                    line += CSVWriter.quote(cell)
+                for (column, cell) in GradeTableColumns.typedCells(facilities[order[k]]).enumerated() {
+                    if column > 0 { bytes.append(0x2C) }
+                    cell.appendCSV(to: &bytes)
                 }
-                line += "\r\n"
-                line.withUTF8 { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: [0x0D, 0x0A])
             }
         }
         try sink.flush()
