@@ -34,8 +34,12 @@ public struct Grader {
         var hazardsByFacility: [String: [HazardFinding]] = [:]
         for hazard in data.hazards { hazardsByFacility[hazard.facilityID, default: []].append(hazard) }
 
-        for kind in FacilityKind.allCases {
-            guard let setup = timings.measure("aggregate", { setUp(kind, data) }) else { continue }
+        // The kinds' expert values are combined side by side (each pass reads the whole assessment table).
+        var setups = timings.measure("aggregate") { setUpAll(data) }
+        for k in setups.indices {
+            guard let setup = setups[k] else { continue }
+            setups[k] = nil // each kind's combined values are let go once it is graded
+            let kind = setup.kind
             let (loaded, members, aggregated, complete) = (setup.loaded, setup.members, setup.aggregated, setup.complete)
             let vetoes = VetoAssessor(model: loaded.model, date: asOf.date)
             rules.append(vetoes.rule)

@@ -11,6 +11,17 @@ public struct KindSetup: Sendable {
 }
 
 extension Grader {
+    /// The set-ups of every kind (in `FacilityKind.allCases` order, nil where `setUp` gives nil), made on all processors.
+    func setUpAll(_ data: Dataset) -> [KindSetup?] {
+        let kinds = FacilityKind.allCases
+        var setups = [KindSetup?](repeating: nil, count: kinds.count)
+        setups.withUnsafeMutableBufferPointer { out in
+            // setUp does not throw, so neither does run.
+            try? ParallelTasks(threads: nil).run(kinds.count) { k in out[k] = setUp(kinds[k], data) }
+        }
+        return setups
+    }
+
     /// The set-up of a kind, nil when the dataset has no facility of it or the models have no model for it.
     public func setUp(_ kind: FacilityKind, _ data: Dataset) -> KindSetup? {
         let members = data.facilities.indices.filter { data.facilities[$0].kind == kind }
