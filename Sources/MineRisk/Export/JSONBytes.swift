@@ -27,8 +27,22 @@ struct JSONBytes {
     }
 
     mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                escaped(utf8)
+            } else {
+                bytes.append(0x22)
+                bytes.append(contentsOf: utf8)
+                bytes.append(0x22)
+            }
+        }
+    }
+
+    /// A string with characters that JSON escapes.
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case 0x22: raw("\\\"")
             case 0x5C: raw("\\\\")
@@ -60,8 +74,11 @@ struct JSONBytes {
             return
         }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { utf8 in
+            let n = utf8.count
+            let whole = n >= 2 && utf8[n - 2] == 0x2E && utf8[n - 1] == 0x30 // a trailing ".0" is dropped
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<(whole ? n - 2 : n)]))
+        }
     }
 
     mutating func number(_ value: Double?) {
