@@ -15,24 +15,12 @@ public enum GradeTableCell: Sendable, Equatable {
         }
     }
 
-    /// Appends the cell as a CSV field (quoted only when it has to be, as `CSVWriter.quote` does) in UTF-8.
+    /// Appends the cell as a CSV field (quoted only when it has to be, by `CSVWriter.appendField`) in UTF-8.
     func appendCSV(to bytes: inout [UInt8]) {
         switch self {
         case .empty: return
         case let .number(value, decimals): FixedDecimal.append(value, decimals: decimals, to: &bytes)
-        case var .text(text):
-            text.withUTF8 { utf8 in
-                guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-                    bytes.append(contentsOf: utf8)
-                    return
-                }
-                bytes.append(0x22)
-                for byte in utf8 {
-                    if byte == 0x22 { bytes.append(0x22) }
-                    bytes.append(byte)
-                }
-                bytes.append(0x22)
-            }
+        case var .text(text): text.withUTF8 { CSVWriter.appendField($0, to: &bytes) }
         }
     }
 }
