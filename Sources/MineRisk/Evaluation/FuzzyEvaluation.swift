@@ -24,21 +24,35 @@ public func fuzzyEvaluate(weights: [Double], memberships r: [Double], grades: In
     let m = weights.count
     precondition(r.count == m * grades, "memberships must be \(m)×\(grades)")
     var b = [Double](repeating: 0, count: grades)
-    for k in 0..<grades {
+    weights.withUnsafeBufferPointer { w in
+        r.withUnsafeBufferPointer { r in
+            b.withUnsafeMutableBufferPointer { b in
+                fuzzyCombine(weights: w, memberships: r.baseAddress!, rowStride: grades, gradeStride: 1, operator: op, into: b)
+            }
+        }
+    }
+    let sum = b.reduce(0, +)
+    return sum > 0 ? b.map { $0 / sum } : b
+}
+
+/// B = w ∘ R before normalisation, on raw memory: R's element (indicator j, grade k) is at
+/// `r[j * rowStride + k * gradeStride]`, so a kind's membership matrix is read in place.
+@inline(__always)
+func fuzzyCombine(weights w: UnsafeBufferPointer<Double>, memberships r: UnsafePointer<Double>, rowStride: Int, gradeStride: Int,
+                  operator op: FuzzyOperator, into b: UnsafeMutableBufferPointer<Double>) {
+    for k in 0..<b.count {
         var acc = 0.0
-        for j in 0..<m {
-            let w = weights[j], x = r[j * grades + k]
+        for j in 0..<w.count {
+            let weight = w[j], x = r[j * rowStride + k * gradeStride]
             switch op {
-            case .weightedAverage: acc += w * x
-            case .minMax: acc = max(acc, min(w, x))
-            case .productMax: acc = max(acc, w * x)
-            case .minBoundedSum: acc += min(w, x)
+            case .weightedAverage: acc += weight * x
+            case .minMax: acc = max(acc, min(weight, x))
+            case .productMax: acc = max(acc, weight * x)
+            case .minBoundedSum: acc += min(weight, x)
             }
         }
         b[k] = op == .minBoundedSum ? min(1, acc) : acc
     }
-    let sum = b.reduce(0, +)
-    return sum > 0 ? b.map { $0 / sum } : b
 }
 
 /// A validated fuzzy comprehensive evaluation of one facility, keeping R and the operator used.

@@ -71,26 +71,44 @@ public struct KindEvaluator: Sendable {
     func criterionResults(_ r: Matrix, count: Int, weights: [Double]) -> [[CriterionResult]] {
         let v = model.grading.gradeValues
         let op: FuzzyOperator = method == .weightedSum ? .weightedAverage : fuzzyOperator
-        var spans: [(criterion: Criterion, offset: Int, weight: Double)] = []
-        var offset = 0
-        for criterion in model.criteria.items {
+        // Each criterion's indicators, their total weight and their weights renormalised within it.
+        let spans = model.criteria.items.reduce(into: [(criterion: Criterion, offset: Int, weight: Double, local: [Double])]()) { spans, criterion in
+            let offset = spans.last.map { $0.offset + $0.local.count } ?? 0
             let k = criterion.indicators.count
-            spans.append((criterion, offset, weights[offset..<(offset + k)].reduce(0, +)))
-            offset += k
+            let weight = weights[offset..<(offset + k)].reduce(0, +)
+            spans.append((criterion, offset, weight, (offset..<(offset + k)).map { weight > 0 ? weights[$0] / weight : 1 / Double(k) }))
         }
-        return (0..<count).map { i in
-            spans.map { span in
-                let k = span.criterion.indicators.count
-                let local = (span.offset..<(span.offset + k)).map { span.weight > 0 ? weights[$0] / span.weight : 1 / Double(k) }
-                var rows: [Double] = []
-                rows.reserveCapacity(4 * k)
-                for j in span.offset..<(span.offset + k) { for g in 0..<4 { rows.append(r[i * 4 + g, j]) } }
-                var b = fuzzyEvaluate(weights: local, memberships: rows, operator: op)
-                let sum = b.reduce(0, +)
-                if sum > 0 { b = b.map { $0 / sum } }
-                return CriterionResult(id: span.criterion.id, nameZh: span.criterion.name.zh, weight: span.weight, membership: b,
-                                       score: zip(b, v).map(*).reduce(0, +))
+        let m = r.columns
+        let block = 1024
+        return [[CriterionResult]](unsafeUninitializedCapacity: count) { out, initialized in
+            r.storage.withUnsafeBufferPointer { storage in
+                // Blocks of facilities side by side; each result is written once, at its own index.
+                try? ParallelTasks(threads: nil).run((count + block - 1) / block) { part in
+                    var b = [Double](repeating: 0, count: 4)
+                    for i in (part * block)..<min(count, (part + 1) * block) {
+                        let facility = spans.map { span in
+                            span.local.withUnsafeBufferPointer { local in
+                                b.withUnsafeMutableBufferPointer { b in
+                                    // R's rows i·4 … i·4+3 hold facility i's memberships, one column per indicator.
+                                    fuzzyCombine(weights: local, memberships: storage.baseAddress! + i * 4 * m + span.offset,
+                                                 rowStride: 1, gradeStride: m, operator: op, into: b)
+                                }
+                            }
+                            // Normalised as fuzzyEvaluate does, then once more to the criterion's membership.
+                            for _ in 0..<2 {
+                                let sum = b.reduce(0, +)
+                                if sum > 0 { for g in 0..<4 { b[g] /= sum } }
+                            }
+                            var score = 0.0
+                            for g in 0..<4 { score += b[g] * v[g] }
+                            return CriterionResult(id: span.criterion.id, nameZh: span.criterion.name.zh, weight: span.weight, membership: b,
+                                                   score: score)
+                        }
+                        (out.baseAddress! + i).initialize(to: facility)
+                    }
+                }
             }
+            initialized = count
         }
     }
 }

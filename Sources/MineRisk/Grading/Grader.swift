@@ -56,32 +56,38 @@ public struct Grader {
             let evaluation = KindEvaluator(model: loaded.model, method: options.evaluation, fuzzyOperator: options.fuzzyOperator,
                                            hierarchy: hierarchy).evaluate(aggregated, rows: complete, weights: weights)
             let bands = GradeBands(loaded.model.grading.bands)
-            // Each member's result is built once: its fields, its vetoes and, when complete, its evaluation.
+            // Each member's result is built once: its fields, its vetoes and, when complete, its evaluation; blocks of
+            // members side by side, each result written at its own facility's index.
             var positions = [Int](repeating: -1, count: members.count)
             for (position, local) in complete.enumerated() { positions[local] = position }
-            for (local, f) in members.enumerated() {
-                let facility = data.facilities[f]
-                var result = baseResult(facility, duty: duty, panel: aggregated.panelSize[local])
-                let found = vetoes.assess(facility, hazards: hazardsByFacility[facility.id] ?? [])
-                result.vetoes = found.vetoes
-                if !found.findings.isEmpty { result.findings += found.findings }
-                result.missing = aggregated.missing(local)
-                let position = positions[local]
-                if position >= 0 {
-                    let b = evaluation.memberships.map { Array($0[(position * 4)..<(position * 4 + 4)]) }
-                    result.status = .graded
-                    result.membership = b
-                    result.score = evaluation.scores[position]
-                    result.criteria = evaluation.criteria[position]
-                    result.grade = bands.grade(of: evaluation.scores[position])
-                    result.gradedBy = .score
-                    if options.gradeRule == .membership, let b {
-                        result.grade = RiskGrade.ofMaximumMembership(b)
-                        result.gradedBy = .membership
+            let block = 1024
+            results.withUnsafeMutableBufferPointer { out in
+                try? ParallelTasks(threads: nil).run((members.count + block - 1) / block) { part in
+                    for local in (part * block)..<min(members.count, (part + 1) * block) {
+                        let facility = data.facilities[members[local]]
+                        var result = baseResult(facility, duty: duty, panel: aggregated.panelSize[local])
+                        let found = vetoes.assess(facility, hazards: hazardsByFacility[facility.id] ?? [])
+                        result.vetoes = found.vetoes
+                        if !found.findings.isEmpty { result.findings += found.findings }
+                        result.missing = aggregated.missing(local)
+                        let position = positions[local]
+                        if position >= 0 {
+                            let b = evaluation.memberships.map { Array($0[(position * 4)..<(position * 4 + 4)]) }
+                            result.status = .graded
+                            result.membership = b
+                            result.score = evaluation.scores[position]
+                            result.criteria = evaluation.criteria[position]
+                            result.grade = bands.grade(of: evaluation.scores[position])
+                            result.gradedBy = .score
+                            if options.gradeRule == .membership, let b {
+                                result.grade = RiskGrade.ofMaximumMembership(b)
+                                result.gradedBy = .membership
+                            }
+                        }
+                        result.applyOverrides()
+                        out[members[local]] = result
                     }
                 }
-                result.applyOverrides()
-                results[f] = result
             }
             try assignInspectionPriority(&results, members: members, aggregated: aggregated, complete: complete, weights: weights)
         }
