@@ -4,7 +4,7 @@ extension AssessmentMerge {
     /// assessments.csv with the merged values: the file's own text unchanged, the new rows after it in the file's
     /// column order and line ends (the text as read: UTF-8, a GB18030 file converted).
     public func mergedAssessments(_ original: TextFile) throws -> Data {
-        var bytes = original.bytes
+        var bytes = Array(original.bytes)
         let text = original.string
         let headerLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let lineEnd = text.contains("\r\n") ? "\r\n" : "\n"

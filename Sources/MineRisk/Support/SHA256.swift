@@ -37,7 +37,7 @@ final class PendingDigest: @unchecked Sendable {
     private var digest = ""
 
     /// Starts hashing; inputs under 4 MiB are hashed at once, on the calling thread.
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: FileBytes) {
         guard bytes.count >= 1 << 22 else {
             digest = sha256Hex(bytes)
             return

@@ -5,17 +5,21 @@ import Foundation
 public struct TextFile: Sendable {
     public let displayName: String
     /// UTF-8 bytes; `contentStart` skips a byte-order mark.
-    public let bytes: [UInt8]
+    public let bytes: FileBytes
     public let contentStart: Int
     /// The encoding the file was found in.
     public let encoding: String
 
     public init(utf8 bytes: [UInt8], displayName: String) {
+        self.init(utf8: FileBytes(bytes), displayName: displayName)
+    }
+
+    private init(utf8 bytes: FileBytes, displayName: String) {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         self.init(displayName: displayName, bytes: bytes, contentStart: hasBOM ? 3 : 0, encoding: hasBOM ? "UTF-8 with BOM" : "UTF-8")
     }
 
-    private init(displayName: String, bytes: [UInt8], contentStart: Int, encoding: String) {
+    private init(displayName: String, bytes: FileBytes, contentStart: Int, encoding: String) {
         self.displayName = displayName
         self.bytes = bytes
         self.contentStart = contentStart
@@ -45,16 +49,20 @@ public struct TextFile: Sendable {
     }
 
     public init(data: [UInt8], displayName: String) throws {
+        try self.init(data: FileBytes(data), displayName: displayName)
+    }
+
+    private init(data: FileBytes, displayName: String) throws {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw MineRiskError.invalid(SourceLocation(file: displayName, line: 1, column: 1),
                 "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
         }
-        if let firstBad = firstInvalidUTF8(data) {
-            if let converted = transcodeGB18030(data) {
-                self.init(displayName: displayName, bytes: converted, contentStart: 0, encoding: "GB18030")
+        if let firstBad = data.withUnsafeBufferPointer(firstInvalidUTF8) {
+            if let converted = transcodeGB18030(Array(data)) {
+                self.init(displayName: displayName, bytes: FileBytes(converted), contentStart: 0, encoding: "GB18030")
                 return
             }
-            let (line, column) = lineAndColumn(of: firstBad, in: data)
+            let (line, column) = data.withUnsafeBufferPointer { lineAndColumn(of: firstBad, in: $0) }
             throw MineRiskError.invalid(SourceLocation(file: displayName, line: line, column: column),
                 "the file is neither UTF-8 nor GB18030/GBK: byte 0x\(String(data[firstBad], radix: 16, uppercase: true)) at offset \(firstBad) is invalid in both")
         }
@@ -65,49 +73,30 @@ public struct TextFile: Sendable {
     public var string: String { String(decoding: bytes[contentStart...], as: UTF8.self) }
 }
 
-/// A file's bytes read straight into an array (no intermediate copy: national inputs are hundreds of MB).
-private func readWholeFile(_ path: String) -> [UInt8]? {
+/// A file's bytes: a large regular file mapped, anything else read straight into an array (no intermediate copy).
+private func readWholeFile(_ path: String) -> FileBytes? {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { return nil }
     let size = max(0, Int(status.st_size))
-    let regular = status.st_mode & S_IFMT == S_IFREG
-    // A large regular file is read in parts side by side: the copies and page faults of a national
-    // assessments.csv (200 MB) take half the time on two threads.
-    let parts = regular && size >= 1 << 24 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
-    var failed = false
-    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        guard size > 0 else { return }
-        let share = (size + parts - 1) / parts
-        var got = [Int](repeating: 0, count: parts)
-        got.withUnsafeMutableBufferPointer { got in
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = part * share, length = max(0, min(share, size - start))
-                var done = 0
-                while done < length {
-                    let n = parts == 1 ? read(descriptor, buffer.baseAddress! + done, length - done)
-                        : pread(descriptor, buffer.baseAddress! + start + done, length - done, off_t(start + done))
-                    if n < 0, errno == EINTR { continue }
-                    if n < 0 { got[part] = -1; return }
-                    if n == 0 { break }
-                    done += n
-                }
-                got[part] = done
-            }
-        }
-        // Keep the parts up to the first short one (a file that shrank while it was read).
-        for part in 0..<parts {
-            if got[part] < 0 { failed = true; break }
-            count += got[part]
-            if got[part] < min(share, size - part * share) { break }
-        }
+    // A national assessments.csv (hundreds of MB) is parsed in place in the page cache.
+    if status.st_mode & S_IFMT == S_IFREG, size >= 1 << 24, let mapped = FileBytes.map(descriptor: descriptor, size: size) {
+        return mapped
     }
-    if failed { return nil }
-    if parts > 1 {
-        if bytes.count < size { return bytes }
-        guard lseek(descriptor, off_t(size), SEEK_SET) >= 0 else { return nil }
+    return readAll(descriptor, size: size).map(FileBytes.init)
+}
+
+/// The bytes of an open file, `size` of them expected (more are read if it has grown, fewer if it shrank).
+private func readAll(_ descriptor: Int32, size: Int) -> [UInt8]? {
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        while count < size {
+            let n = read(descriptor, buffer.baseAddress! + count, size - count)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            count += n
+        }
     }
     // Whatever the size did not count (a file still growing, a pipe, /proc): read to the end.
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -124,13 +113,14 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
 }
 
 /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
-func firstInvalidUTF8(_ data: [UInt8]) -> Int? {
+func firstInvalidUTF8(_ data: UnsafeBufferPointer<UInt8>) -> Int? {
     // A large file is first checked for plain ASCII on all processors (a national assessments.csv is).
     if data.count >= 1 << 24, isASCII(data) { return nil }
     var i = 0
     let n = data.count
     // ASCII fast path: 32 bytes at a time (four words or'ed), then eight, while none has its high bit set.
-    data.withUnsafeBytes { raw in
+    do {
+        let raw = UnsafeRawBufferPointer(data)
         while i + 32 <= n {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
                 | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
@@ -152,11 +142,12 @@ func firstInvalidUTF8(_ data: [UInt8]) -> Int? {
 }
 
 /// True when no byte has its high bit set; the parts of the bytes are looked at side by side.
-private func isASCII(_ data: [UInt8]) -> Bool {
+private func isASCII(_ data: UnsafeBufferPointer<UInt8>) -> Bool {
     let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let share = (data.count + parts - 1) / parts
     var found = [Bool](repeating: false, count: parts)
-    data.withUnsafeBytes { raw in
+    do {
+        let raw = UnsafeRawBufferPointer(data)
         found.withUnsafeMutableBufferPointer { found in
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 var i = part * share
@@ -178,7 +169,7 @@ private func isASCII(_ data: [UInt8]) -> Bool {
     return !found.contains(true)
 }
 
-private func lineAndColumn(of offset: Int, in data: [UInt8]) -> (Int, Int) {
+private func lineAndColumn(of offset: Int, in data: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
     var line = 1, lineStart = 0
     for i in 0..<offset where data[i] == 0x0A {
         line += 1
