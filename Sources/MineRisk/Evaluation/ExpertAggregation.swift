@@ -10,8 +10,11 @@ public struct AggregatedAssessments: Sendable {
     /// Weighted mean value, row-major facilities × indicators; NaN where no expert gave a value.
     /// For `level` indicators, the weighted mean vote.
     public var values: [Double]
-    /// Weighted vote shares for `level` indicators: facilities × indicators × 4 (zero elsewhere).
+    /// Weighted vote shares of the `level` indicators only: facilities × level indicators × 4, the level indicators in
+    /// model order (a national round's other indicators would otherwise hold three quarters of the memory as zeros).
     public var votes: [Double]
+    /// Each indicator's place among the level indicators, −1 for the others.
+    public let levelPosition: [Int]
     /// Distinct experts per facility.
     public var panelSize: [Int]
 
@@ -28,14 +31,19 @@ public struct AggregatedAssessments: Sendable {
         let n = facilities.count, m = indicators.count
         var local = [Int32](repeating: -1, count: facilityCount)
         for (i, f) in facilities.enumerated() { local[f] = Int32(i) }
+        var levelPosition = [Int](repeating: -1, count: m)
+        var levels = 0
+        for (j, indicator) in indicators.enumerated() where indicator.scale == .level {
+            levelPosition[j] = levels
+            levels += 1
+        }
         var sumW = [Double](repeating: 0, count: n * m)
         var sumWX = [Double](repeating: 0, count: n * m)
-        var votes = [Double](repeating: 0, count: n * m * 4)
+        var votes = [Double](repeating: 0, count: n * levels * 4)
         // Distinct experts per facility: one bit per (facility, expert).
         let experts = expertWeights.count
         var assessed = [Bool](repeating: false, count: n * experts)
         var panelSize = [Int](repeating: 0, count: n)
-        let isLevel = indicators.map { $0.scale == .level }
         table.facility.withUnsafeBufferPointer { facility in
             table.expert.withUnsafeBufferPointer { expert in
                 table.indicator.withUnsafeBufferPointer { indicator in
@@ -51,7 +59,8 @@ public struct AggregatedAssessments: Sendable {
                             let x = value[row]
                             sumW[cell] += w
                             sumWX[cell] += w * x
-                            if isLevel[j] { votes[cell * 4 + Int(x) - 1] += w }
+                            let p = levelPosition[j]
+                            if p >= 0 { votes[(Int(i) * levels + p) * 4 + Int(x) - 1] += w }
                             if !assessed[Int(i) * experts + e] {
                                 assessed[Int(i) * experts + e] = true
                                 panelSize[Int(i)] += 1
@@ -61,13 +70,19 @@ public struct AggregatedAssessments: Sendable {
                 }
             }
         }
-        var values = [Double](repeating: .nan, count: n * m)
-        for cell in 0..<(n * m) where sumW[cell] > 0 {
-            values[cell] = sumWX[cell] / sumW[cell]
-            if isLevel[cell % m] { for k in 0..<4 { votes[cell * 4 + k] /= sumW[cell] } }
+        // The weighted sums become the means in place; NaN where no expert gave a value.
+        for cell in 0..<(n * m) {
+            guard sumW[cell] > 0 else {
+                sumWX[cell] = .nan
+                continue
+            }
+            sumWX[cell] /= sumW[cell]
+            let p = levelPosition[cell % m]
+            if p >= 0 { for k in 0..<4 { votes[((cell / m) * levels + p) * 4 + k] /= sumW[cell] } }
         }
-        self.values = values
+        self.values = sumWX
         self.votes = votes
+        self.levelPosition = levelPosition
         self.panelSize = panelSize
     }
 
@@ -82,6 +97,7 @@ public struct AggregatedAssessments: Sendable {
     public func membershipMatrix(_ rows: [Int]) -> Matrix {
         let m = indicators.count
         let functions = indicators.map { $0.scale == .level ? nil : MembershipFunction(edges: $0.edges!, direction: $0.direction) }
+        let levels = levelPosition.filter { $0 >= 0 }.count
         var r = Matrix(rows: rows.count * 4, columns: m)
         r.storage.withUnsafeMutableBufferPointer { out in
             for (position, i) in rows.enumerated() {
@@ -91,7 +107,7 @@ public struct AggregatedAssessments: Sendable {
                     if let f = functions[j] {
                         mu = f(values[i * m + j])
                     } else {
-                        let v = (i * m + j) * 4
+                        let v = (i * levels + levelPosition[j]) * 4
                         mu = (votes[v], votes[v + 1], votes[v + 2], votes[v + 3])
                     }
                     out[base + j] = mu.0
