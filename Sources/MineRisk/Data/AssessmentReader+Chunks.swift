@@ -66,6 +66,9 @@ extension AssessmentReader {
                         }
                         states[k] = local
                         counts[k] = written
+                        // This run is parsed: a mapped file's pages of it go back to the system (a national file is
+                        // gigabytes; they are mapped in again from the page cache if the file is read again or hashed).
+                        text.bytes.releasePages(in: range)
                     }
                 }
             }

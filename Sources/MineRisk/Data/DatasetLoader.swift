@@ -22,10 +22,29 @@ public struct Dataset: Sendable {
     public var rejects: [RejectedRow]
     /// Facility rows rejected (counted in the summary so that the counts add up to the input).
     public var rejectedFacilities: Int
-    /// file name → SHA-256, for provenance.
-    public var fileHashes: [String: String]
+    /// The SHA-256 of each file read, for provenance, made when first asked for.
+    public var digests: FileDigests
     /// What round.yaml says of the round (its date chooses the rules in force), when the folder has one.
-    public var round: RoundMetadata? = nil
+    public var round: RoundMetadata?
+
+    /// file name → SHA-256, for provenance (hashing the files the first time it is asked for).
+    public var fileHashes: [String: String] {
+        get { digests.values }
+        set { digests = FileDigests(hashes: newValue) }
+    }
+
+    public init(directory: String, facilities: [Facility], experts: [Expert], assessments: AssessmentTable, hazards: [HazardFinding],
+                rejects: [RejectedRow], rejectedFacilities: Int, digests: FileDigests, round: RoundMetadata? = nil) {
+        self.directory = directory
+        self.facilities = facilities
+        self.experts = experts
+        self.assessments = assessments
+        self.hazards = hazards
+        self.rejects = rejects
+        self.rejectedFacilities = rejectedFacilities
+        self.digests = digests
+        self.round = round
+    }
 }
 
 /// Reads a dataset folder (facilities.csv, experts.csv, assessments.csv, hazards.csv) against the models.
@@ -65,8 +84,9 @@ public struct DatasetLoader {
             throw MineRiskError.missingInput("\(directory): no such data folder (pass --data DIR, or run from the repository root where seeds/liangshan-2017 is)")
         }
         var state = LoadState(skipInvalid: skipInvalid)
-        // assessments.csv, by far the largest file, is read from disk, checked and hashed on another thread
-        // while facilities.csv is parsed on this one; its problems still come after those of the facilities.
+        // assessments.csv, by far the largest file, is read from disk and checked on another thread while
+        // facilities.csv is parsed on this one; its problems still come after those of the facilities.
+        // The files are hashed only if the provenance is asked for (FileDigests).
         let assessmentsFile = Background { try read("assessments.csv") }
         defer { assessmentsFile.wait() }
         let facilitiesFile = try read("facilities.csv", into: &state)
@@ -80,10 +100,11 @@ public struct DatasetLoader {
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
         let round = try readRound(into: &state)
         try state.problems.throwIfAny()
-        state.collectDigests()
+        // Parsed: a mapped file's pages are given back until (unless) it is hashed.
+        for bytes in state.files.values { bytes.releasePages() }
         return Dataset(directory: directory, facilities: facilities, experts: experts, assessments: assessments,
                        hazards: hazards, rejects: state.rejects, rejectedFacilities: state.rejectedRows[facilitiesFile.file] ?? 0,
-                       fileHashes: state.hashes, round: round)
+                       digests: FileDigests(files: state.files), round: round)
     }
 
     /// round.yaml, when the folder (or the in-memory files) has one.
@@ -100,7 +121,7 @@ public struct DatasetLoader {
             bytes = [UInt8](data)
         }
         let text = try TextFile(data: bytes, displayName: name)
-        state.digests[name] = PendingDigest(text.bytes)
+        state.files[name] = text.bytes
         return try RoundMetadata.parse(String(decoding: text.bytes, as: UTF8.self), file: name)
     }
 
@@ -108,8 +129,8 @@ public struct DatasetLoader {
         take(try read(name), into: &state)
     }
 
-    /// A file of the round, read and checked, with its SHA-256 begun.
-    private func read(_ name: String) throws -> (name: String, reader: CSVReader, digest: PendingDigest) {
+    /// A file of the round, read and checked.
+    private func read(_ name: String) throws -> (name: String, reader: CSVReader) {
         let reader: CSVReader
         if let files {
             guard let bytes = files[name] else { throw MineRiskError.missingInput("\(name): no such file") }
@@ -117,12 +138,12 @@ public struct DatasetLoader {
         } else {
             reader = try CSVReader(path: (directory as NSString).appendingPathComponent(name))
         }
-        return (name, reader, PendingDigest(reader.text.bytes))
+        return (name, reader)
     }
 
-    /// Records the digest of a file read and gives its reader.
-    private func take(_ file: (name: String, reader: CSVReader, digest: PendingDigest), into state: inout LoadState) -> CSVReader {
-        state.digests[file.name] = file.digest
+    /// Records a file read (to be hashed if the provenance is asked for) and gives its reader.
+    private func take(_ file: (name: String, reader: CSVReader), into state: inout LoadState) -> CSVReader {
+        state.files[file.name] = file.reader.text.bytes
         return file.reader
     }
 }
@@ -136,14 +157,8 @@ struct LoadState {
     /// Rows rejected per file (one problem per row); for facilities.csv, with the graded and incomplete
     /// facilities, they add up to the file's rows.
     var rejectedRows: [String: Int] = [:]
-    var hashes: [String: String] = [:]
-    /// SHA-256 of each file read, computed beside the parsing; `hashes` once they are all done.
-    var digests: [String: PendingDigest] = [:]
-
-    /// Waits for the digests and records them in `hashes`.
-    mutating func collectDigests() {
-        hashes = digests.mapValues(\.value)
-    }
+    /// The bytes of each file read, by name, for their digests.
+    var files: [String: FileBytes] = [:]
 
     /// Adds what a reader of part of a file collected: its problems (up to the cap), rejects and counts.
     mutating func absorb(_ part: LoadState) {

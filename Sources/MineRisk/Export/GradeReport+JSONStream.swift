@@ -13,6 +13,7 @@ extension GradeReport {
     /// Writes the report as `encodeJSON(report)` would, byte for byte, without building it in memory: the
     /// facilities are encoded on all processors a block at a time and streamed out in order.
     public func writeJSON(to sink: ByteSink, threads: Int? = nil) throws {
+        provenance.dataDigests.prepare() // hashed while the facilities are written; the provenance comes after them
         sink.append("{\n  \"facilities\" : [\n")
         let facilities = self.facilities
         if facilities.isEmpty { sink.append("\n") }

@@ -162,9 +162,32 @@ public struct Provenance: Sendable, Equatable, Codable {
     /// The rules of standards that changed over time, as chosen for `asOf`.
     public var rules: [RuleInForce]
     public var dataDirectory: String
-    /// Input file → SHA-256.
-    public var dataFiles: [String: String]
+    /// The input files' SHA-256, made when first asked for (`dataFiles`).
+    public var dataDigests: FileDigests
     public var blas: BLASInfo
+
+    public init(engine: String, models: [ModelProvenance], riTable: RandomIndexTable, ahpMethod: AHPMethod, weightingChoice: WeightingChoice,
+                fuzzyOperator: String, gradeRule: GradeRule, asOf: RoundDate, rules: [RuleInForce], dataDirectory: String,
+                dataDigests: FileDigests, blas: BLASInfo) {
+        self.engine = engine
+        self.models = models
+        self.riTable = riTable
+        self.ahpMethod = ahpMethod
+        self.weightingChoice = weightingChoice
+        self.fuzzyOperator = fuzzyOperator
+        self.gradeRule = gradeRule
+        self.asOf = asOf
+        self.rules = rules
+        self.dataDirectory = dataDirectory
+        self.dataDigests = dataDigests
+        self.blas = blas
+    }
+
+    /// Input file → SHA-256 (hashing the files the first time it is asked for).
+    public var dataFiles: [String: String] {
+        get { dataDigests.values }
+        set { dataDigests = FileDigests(hashes: newValue) }
+    }
 
     /// The weighting choice's label, as the tables show it.
     public var weighting: String { weightingChoice.label }

@@ -23,7 +23,7 @@ public struct Grader {
         return RoundDate.today()
     }
 
-    /// Grades a dataset, adding the seconds of its stages (aggregate, weight, evaluate) to `timings`.
+    /// Grades a dataset, adding the seconds of its stages (aggregate, weight, evaluate, results, priority, summary) to `timings`.
     public func grade(_ data: Dataset, timings: inout StageTimings) throws -> GradeReport {
         let asOf = asOf(data)
         let duty = MonitoringDuty.inForce(on: asOf.date)
@@ -51,11 +51,12 @@ public struct Grader {
             consistency[kind] = ahp.consistency
             weightsByKind[kind.rawValue] = Dictionary(uniqueKeysWithValues: zip(indicators.map(\.id), weights))
             let start = DispatchTime.now().uptimeNanoseconds
-            defer { timings.add("evaluate", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
             let hierarchy = options.weighting == .ahp ? AHPHierarchyWeights(criteria: ahp.criteria.weights, local: ahp.local.map(\.weights)) : nil
             let evaluation = KindEvaluator(model: loaded.model, method: options.evaluation, fuzzyOperator: options.fuzzyOperator,
                                            hierarchy: hierarchy).evaluate(aggregated, rows: complete, weights: weights)
+            timings.add("evaluate", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             let bands = GradeBands(loaded.model.grading.bands)
+            let built = DispatchTime.now().uptimeNanoseconds
             // Each member's result is built once: its fields, its vetoes and, when complete, its evaluation; blocks of
             // members side by side, each result written at its own facility's index.
             var positions = [Int](repeating: -1, count: members.count)
@@ -89,7 +90,10 @@ public struct Grader {
                     }
                 }
             }
-            try assignInspectionPriority(&results, members: members, aggregated: aggregated, complete: complete, weights: weights)
+            timings.add("results", Double(DispatchTime.now().uptimeNanoseconds - built) / 1e9)
+            try timings.measure("priority") {
+                try assignInspectionPriority(&results, members: members, aggregated: aggregated, complete: complete, weights: weights)
+            }
         }
         let final = results.map { $0! }
         let provenance = Provenance(
@@ -98,8 +102,9 @@ public struct Grader {
             riTable: options.riTable, ahpMethod: options.ahpMethod, weightingChoice: options.weighting,
             fuzzyOperator: options.evaluation == .weightedSum ? "weighted-sum s = Xw" : "\(options.fuzzyOperator.rawValue) \(options.fuzzyOperator.notation)",
             gradeRule: options.gradeRule, asOf: asOf, rules: rules,
-            dataDirectory: data.directory, dataFiles: data.fileHashes, blas: .current)
-        return GradeReport(facilities: final, summary: GradeSummary(results: final, rejected: data.rejectedFacilities),
+            dataDirectory: data.directory, dataDigests: data.digests, blas: .current)
+        let summary = timings.measure("summary") { GradeSummary(results: final, rejected: data.rejectedFacilities) }
+        return GradeReport(facilities: final, summary: summary,
                            provenance: provenance, weights: weightsByKind, rejects: data.rejects)
     }
 

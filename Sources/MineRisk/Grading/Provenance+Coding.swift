@@ -28,6 +28,6 @@ extension Provenance {
                   fuzzyOperator: try c.decode(String.self, forKey: .fuzzyOperator), gradeRule: try c.decode(GradeRule.self, forKey: .gradeRule),
                   asOf: try c.decode(RoundDate.self, forKey: .asOf), rules: try c.decode([RuleInForce].self, forKey: .rules),
                   dataDirectory: try c.decode(String.self, forKey: .dataDirectory),
-                  dataFiles: try c.decode([String: String].self, forKey: .dataFiles), blas: try c.decode(BLASInfo.self, forKey: .blas))
+                  dataDigests: FileDigests(hashes: try c.decode([String: String].self, forKey: .dataFiles)), blas: try c.decode(BLASInfo.self, forKey: .blas))
     }
 }

@@ -62,7 +62,7 @@ struct StoredRoundBuilder {
             }
         }
         return Dataset(directory: "\(store)#round=\(self.round)", facilities: facilities, experts: experts, assessments: table,
-                       hazards: hazards, rejects: [], rejectedFacilities: 0, fileHashes: hashes, round: round)
+                       hazards: hazards, rejects: [], rejectedFacilities: 0, digests: FileDigests(hashes: hashes), round: round)
     }
 }
 

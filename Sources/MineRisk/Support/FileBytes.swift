@@ -40,6 +40,22 @@ public struct FileBytes: RandomAccessCollection, Sendable {
         return storage.array[position]
     }
 
+    /// Gives a mapped file's pages back to the system (they no longer count in the process's memory); they are mapped
+    /// in again from the page cache if the bytes are read later. Nothing to do for bytes held in an array.
+    public func releasePages() {
+        releasePages(in: 0..<count)
+    }
+
+    /// Gives back the pages that lie wholly inside `range` of a mapped file (a reader done with that part of it).
+    public func releasePages(in range: Range<Int>) {
+        guard let mapped = storage.mapped, let base = mapped.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let address = Int(bitPattern: base)
+        let first = (address + range.lowerBound + page - 1) / page * page, last = (address + range.upperBound) / page * page
+        guard last > first else { return }
+        madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
+    }
+
     /// Whether the bytes are a map of the file (for tests and `--timings`).
     public var isMapped: Bool { storage.mapped != nil }
 

@@ -6,8 +6,7 @@ import Foundation
 /// SHA-256 (FIPS 180-4) of a byte buffer, as lowercase hex; used to fingerprint models and data.
 ///
 /// OpenSSL's implementation uses the CPU's SHA extensions where it has them (about 1.3 GB/s on the
-/// development machine, against 0.15 GB/s for the portable rounds this replaced): a national round's
-/// 200 MB are hashed while they are parsed.
+/// development machine, against 0.15 GB/s for the portable rounds this replaced).
 public func sha256Hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     if let digest = bytes.withContiguousStorageIfAvailable({ sha256Digest(UnsafeRawBufferPointer($0)) }) {
         return digest
@@ -31,29 +30,60 @@ private func sha256Digest(_ bytes: UnsafeRawBufferPointer) -> String {
     }.joined()
 }
 
-/// A SHA-256 computed on another thread while the caller goes on (a large input is parsed meanwhile).
-final class PendingDigest: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var digest = ""
+/// The SHA-256 of each file of a round, for its provenance, made when something first asks for them: a grade table in
+/// CSV, Markdown or the terminal has no provenance, and a national round's gigabytes are then never hashed.
+///
+/// Until then the files' bytes are held; a large file stays mapped, its pages given back after parsing
+/// (`FileBytes.releasePages`) and mapped in again from the page cache as they are hashed. As with any reader that
+/// maps its input, the files must not change while the run lasts.
+public final class FileDigests: @unchecked Sendable, Equatable {
+    private let lock = NSLock()
+    /// Files not hashed yet.
+    private var pending: [String: FileBytes]
+    private var hashes: [String: String]
 
-    /// Starts hashing; inputs under 4 MiB are hashed at once, on the calling thread.
-    init(_ bytes: FileBytes) {
-        guard bytes.count >= 1 << 22 else {
-            digest = sha256Hex(bytes)
-            return
-        }
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            digest = sha256Hex(bytes)
-            group.leave()
-        }
+    /// Digests of these files, to be made when asked for.
+    init(files: [String: FileBytes]) {
+        pending = files
+        hashes = [:]
     }
 
-    /// The hex digest, waiting for it if needed.
-    var value: String {
-        group.wait()
-        return digest
+    /// Digests already known (a stored round, a decoded provenance).
+    public init(hashes: [String: String]) {
+        pending = [:]
+        self.hashes = hashes
     }
+
+    /// File name → lowercase hex SHA-256; the first call hashes the files (side by side), later ones wait for it.
+    public var values: [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if !pending.isEmpty {
+            let files = Array(pending)
+            var digests = [String](repeating: "", count: files.count)
+            digests.withUnsafeMutableBufferPointer { out in
+                // Hashing does not throw, so neither does run.
+                try? ParallelTasks(threads: nil).run(files.count) { k in out[k] = sha256Hex(files[k].value) }
+            }
+            for (file, digest) in zip(files, digests) { hashes[file.key] = digest }
+            pending = [:]
+        }
+        return hashes
+    }
+
+    /// Starts making the digests on another thread, so that a writer whose provenance comes last has them by then.
+    public func prepare() {
+        guard hasPending else { return }
+        DispatchQueue.global().async { _ = self.values }
+    }
+
+    private var hasPending: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !pending.isEmpty
+    }
+
+    public static func == (a: FileDigests, b: FileDigests) -> Bool { a === b || a.values == b.values }
 }
 
 /// SHA-256 of bytes that arrive in pieces (libcrypto's EVP digest), for files too large to hold.

@@ -36,6 +36,42 @@ import Testing
         #expect(text.string.hasPrefix("facility_id,expert_id"))
     }
 
+    /// Pages given back after parsing (part of the file, then all of it) are mapped in again from the page cache:
+    /// the bytes, and so their digest, are unchanged.
+    @Test func releasedPagesReadTheSame() throws {
+        let bytes = largeText()
+        let (folder, path) = try write(bytes)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try TextFile(path: path)
+        #expect(text.bytes.isMapped)
+        text.bytes.releasePages(in: 5_000..<(bytes.count / 2 + 77))
+        #expect(text.bytes.withUnsafeBufferPointer { Array($0) } == bytes)
+        text.bytes.releasePages()
+        #expect(sha256Hex(text.bytes) == sha256Hex(bytes))
+        // Bytes held in memory have nothing to give back.
+        let inMemory = FileBytes(bytes)
+        inMemory.releasePages()
+        #expect(Array(inMemory) == bytes)
+    }
+
+    /// A round's files are hashed when the digests are first asked for, directly or after `prepare`, and give what
+    /// SHA-256 of the files gives.
+    @Test func fileDigestsAreTheFilesSHA256() throws {
+        let big = largeText(), small = Array("id,weight\nE01,1\n".utf8)
+        let (folder, path) = try write(big)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mapped = try TextFile(path: path).bytes
+        mapped.releasePages()
+        let expected = ["assessments.csv": sha256Hex(big), "experts.csv": sha256Hex(small)]
+        #expect(FileDigests(files: ["assessments.csv": mapped, "experts.csv": FileBytes(small)]).values == expected)
+        let prepared = FileDigests(files: ["assessments.csv": mapped, "experts.csv": FileBytes(small)])
+        prepared.prepare()
+        #expect(prepared.values == expected)
+        #expect(prepared.values == expected) // asked again: the same, not hashed again
+        #expect(prepared == FileDigests(hashes: expected))
+        #expect(FileDigests(hashes: expected) != FileDigests(hashes: ["experts.csv": sha256Hex(small)]))
+    }
+
     @Test func aSmallFileIsReadIntoMemory() throws {
         let bytes = Array("facility_id,expert_id,indicator_id,value\nUG1,E01,ug_goaf_rqd,43\n".utf8)
         let (folder, path) = try write(bytes)
