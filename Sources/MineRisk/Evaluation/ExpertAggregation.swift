@@ -92,6 +92,12 @@ public struct AggregatedAssessments: Sendable {
         return (0..<m).filter { values[i * m + $0].isNaN }.map { indicators[$0].id }
     }
 
+    /// True when every indicator has a value for the facility at a local index (`missing(i)` is empty).
+    public func isComplete(_ i: Int) -> Bool {
+        let m = indicators.count
+        return !values[(i * m)..<(i * m + m)].contains { $0.isNaN }
+    }
+
     /// Membership rows for the given local facilities, laid out for one matrix product:
     /// row (facility, grade), column indicator — (n·4) × m.
     public func membershipMatrix(_ rows: [Int]) -> Matrix {

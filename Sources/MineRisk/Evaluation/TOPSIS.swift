@@ -22,27 +22,38 @@ public func topsis(_ x: Matrix, weights: [Double], types: [CriterionType], norma
     guard weights.count == x.columns, types.count == x.columns else {
         throw MineRiskError.usage("TOPSIS needs one weight and one type per criterion: \(x.columns) criteria, \(weights.count) weights, \(types.count) types")
     }
-    var v: Matrix
+    // Row by row over the row-major storage (a grade's facilities of a national round are 100,000 rows); each element
+    // gets the same operations in the same order as the column-wise formulas.
+    let n = x.rows, m = x.columns
+    guard n > 0 else { return TOPSISResult(closeness: [], rank: [], idealBest: [], idealWorst: [], normalization: normalization) }
+    var v = x.storage
     switch normalization {
     case .vector:
-        v = x
-        for j in 0..<x.columns {
-            let norm = x.column(j).map { $0 * $0 }.reduce(0, +).squareRoot()
-            for i in 0..<x.rows { v[i, j] = norm == 0 ? 0 : x[i, j] / norm }
-        }
+        var sumSquares = [Double](repeating: 0, count: m)
+        for i in 0..<n { for j in 0..<m { sumSquares[j] += v[i * m + j] * v[i * m + j] } }
+        let norms = sumSquares.map { $0.squareRoot() }
+        for i in 0..<n { for j in 0..<m { v[i * m + j] = norms[j] == 0 ? 0 : v[i * m + j] / norms[j] } }
     case .minmax:
         // Already oriented: 1 is best in every column.
-        v = minMaxNormalised(x, types: types)
+        let (lo, hi) = columnExtremes(v, rows: n, columns: m)
+        for i in 0..<n {
+            for j in 0..<m {
+                let span = hi[j] - lo[j]
+                v[i * m + j] = span == 0 ? 0 : (types[j] == .benefit ? (v[i * m + j] - lo[j]) / span : (hi[j] - v[i * m + j]) / span)
+            }
+        }
     }
-    for i in 0..<v.rows { for j in 0..<v.columns { v[i, j] *= weights[j] } }
-    let orientedBenefit: (Int) -> Bool = { normalization == .minmax || types[$0] == .benefit }
-    let best = (0..<v.columns).map { orientedBenefit($0) ? v.column($0).max()! : v.column($0).min()! }
-    let worst = (0..<v.columns).map { orientedBenefit($0) ? v.column($0).min()! : v.column($0).max()! }
-    let closeness = (0..<v.rows).map { i -> Double in
+    for i in 0..<n { for j in 0..<m { v[i * m + j] *= weights[j] } }
+    let (lowest, highest) = columnExtremes(v, rows: n, columns: m)
+    let orientedBenefit = (0..<m).map { normalization == .minmax || types[$0] == .benefit }
+    let best = (0..<m).map { orientedBenefit[$0] ? highest[$0] : lowest[$0] }
+    let worst = (0..<m).map { orientedBenefit[$0] ? lowest[$0] : highest[$0] }
+    let closeness = (0..<n).map { i -> Double in
         var plus = 0.0, minus = 0.0
-        for j in 0..<v.columns {
-            plus += (v[i, j] - best[j]) * (v[i, j] - best[j])
-            minus += (v[i, j] - worst[j]) * (v[i, j] - worst[j])
+        for j in 0..<m {
+            let e = v[i * m + j]
+            plus += (e - best[j]) * (e - best[j])
+            minus += (e - worst[j]) * (e - worst[j])
         }
         let dPlus = plus.squareRoot(), dMinus = minus.squareRoot()
         return dPlus + dMinus == 0 ? 0 : dMinus / (dPlus + dMinus)
@@ -51,4 +62,18 @@ public func topsis(_ x: Matrix, weights: [Double], types: [CriterionType], norma
     var rank = [Int](repeating: 0, count: closeness.count)
     for (position, index) in order.enumerated() { rank[index] = position + 1 }
     return TOPSISResult(closeness: closeness, rank: rank, idealBest: best, idealWorst: worst, normalization: normalization)
+}
+
+/// Each column's minimum and maximum of a row-major n × m matrix (n ≥ 1), as `min()` and `max()` of the column give them.
+private func columnExtremes(_ storage: [Double], rows n: Int, columns m: Int) -> (lowest: [Double], highest: [Double]) {
+    guard n > 0 else { return ([], []) }
+    var lowest = Array(storage[0..<m]), highest = lowest
+    for i in 1..<n {
+        for j in 0..<m {
+            let e = storage[i * m + j]
+            if e < lowest[j] { lowest[j] = e }
+            if highest[j] < e { highest[j] = e }
+        }
+    }
+    return (lowest, highest)
 }

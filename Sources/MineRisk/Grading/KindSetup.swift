@@ -29,6 +29,6 @@ extension Grader {
         let aggregated = AggregatedAssessments(table: data.assessments, facilities: members, indicators: loaded.model.indicators,
                                                expertWeights: data.experts.map(\.weight), facilityCount: data.facilities.count)
         return KindSetup(kind: kind, loaded: loaded, members: members, aggregated: aggregated,
-                         complete: members.indices.filter { aggregated.missing($0).isEmpty })
+                         complete: members.indices.filter { aggregated.isComplete($0) })
     }
 }
