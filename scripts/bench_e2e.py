@@ -4,7 +4,8 @@
 
 For each size (synthetic national rounds, `minerisk synth national --facilities N`), in one run:
   - the machine's scan rate of the same bytes: `cat` of the round's CSVs to /dev/null (page cache),
-  - the engine's read stage (`minerisk simulate --timings`, stage "read") as a rate and as a fraction of it,
+  - the engine's read stage (`minerisk grade --timings`, stage "read", of the CSV runs) as a rate and as a
+    fraction of it,
   - whole processes, timed in turn and repeated (medians reported): `minerisk grade --output` in CSV, JSON
     and XLSX, and the peers scripts/bench_polars.py (lazy scan, joins, group-by), scripts/bench_duckdb.py
     (SQL over read_csv) and scripts/bench_numpy.py (pandas); each peer's grades are checked against the
@@ -83,6 +84,8 @@ def main():
         sys.exit(f"bench: {args.binary} not found: run `swift build -c release` first")
     sizes = [int(s) for s in args.sizes.split(",")]
     formats = args.formats.split(",")
+    if "csv" not in formats:
+        sys.exit("bench: --formats must include csv (the CSV runs give the read stage and the targets)")
     peers = args.peers.split(",")
     work = args.work or tempfile.mkdtemp(prefix="minerisk-e2e-")
     os.makedirs(work, exist_ok=True)
@@ -125,15 +128,19 @@ def measure(args, data, size, formats, peers, work):
     for r in range(repeats):
         seconds, _, _, _ = timed(["cat"] + [os.path.join(data, f) for f in FILES])
         runs["scan"].append(seconds)
-        _, _, _, err = timed([args.binary, "simulate", "--data", data, "--models", models, "--samples", "10",
-                              "--timings", "--format", "json", "--output", os.path.join(work, "simulation.json")])
-        runs["read"].append(json.loads(err.strip().splitlines()[-1])["stages"]["read"])
         for f in formats:
             if f == "xlsx" and large and r > 0:
                 continue
-            seconds, peak, _, _ = timed([args.binary, "grade", "--data", data, "--models", models, "--output", outputs[f]])
+            # The CSV run also reports its stages (one JSON line on stderr): its read stage is the one reported.
+            seconds, peak, _, err = timed([args.binary, "grade", "--data", data, "--models", models, "--output", outputs[f]]
+                                          + (["--timings"] if f == "csv" else []))
             runs[f"engine-{f}"].append(seconds)
             rss[f"engine-{f}"] = max(rss[f"engine-{f}"], peak)
+            if f == "csv":
+                stages = json.loads(err.strip().splitlines()[-1])["stages"]
+                runs["read"].append(stages["read"])
+                for stage, value in stages.items():
+                    runs.setdefault(f"stage-{stage}", []).append(value)
         for p in peers:
             if p == "numpy" and (size > HUGE or (large and r > 0)):
                 continue
@@ -157,6 +164,8 @@ def measure(args, data, size, formats, peers, work):
     print(f"scan        cat to /dev/null {med['scan']:.3f} s = {scan_rate:.0f} MiB/s")
     print(f"read        engine's read stage {med['read']:.3f} s = {read_rate:.0f} MiB/s = "
           f"{100 * read_rate / scan_rate:.0f}% of the scan rate (target ≥ 25%)")
+    stages = {k[len("stage-"):]: v for k, v in med.items() if k.startswith("stage-")}
+    print("stages      grade --output grades.csv, medians: " + ", ".join(f"{k} {v:.3f} s" for k, v in stages.items()))
     formats = [f for f in formats if f"engine-{f}" in med]
     peers = [p for p in peers if p in med]
     for f in formats:
@@ -174,6 +183,7 @@ def measure(args, data, size, formats, peers, work):
         "facilities": size, "inputMiB": round(input_mib, 1), "repeats": repeats,
         "scanSeconds": round(med["scan"], 3), "readSeconds": round(med["read"], 3),
         "readFractionOfScan": round(read_rate / scan_rate, 3),
+        "csvStages": {k: round(v, 3) for k, v in stages.items()},
         "engine": {f: round(med[f"engine-{f}"], 3) for f in formats},
         "peers": {p: round(med[p], 3) for p in peers},
         "runs": {k: [round(x, 3) for x in v] for k, v in runs.items()},

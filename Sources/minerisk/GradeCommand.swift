@@ -23,6 +23,9 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "With --warnings: the warning levels at this time (ISO 8601 with offset) instead of the end of the round's day.")
     var warningsAt: String?
 
+    @Flag(name: .long, help: "Print the seconds of each stage (models, read, aggregate, weight, evaluate, results, priority, summary, write) on stderr, as JSON.")
+    var timings = false
+
     func validate() throws {
         if warningsAt != nil && !warnings { throw ValidationError("--warnings-at goes with --warnings") }
         try requireISOTime("--warnings-at", warningsAt)
@@ -32,14 +35,33 @@ struct GradeCommand: ParsableCommand {
         try runReporting {
             let format = try outputOptions.resolvedFormat(for: GradeOutput.self)
             try outputOptions.checkDestination(format: format)
-            let models = try dataOptions.loadModels()
-            let data = try storeOptions.loadData(models: models, dataOptions: dataOptions)
-            var report = try Grader(models: models, options: try grading.options()).grade(data)
+            var stages = StageTimings()
+            let models = try stages.measure("models") { try dataOptions.loadModels() }
+            let data = try stages.measure("read") { try storeOptions.loadData(models: models, dataOptions: dataOptions) }
+            var report = try Grader(models: models, options: try grading.options()).grade(data, timings: &stages)
             if warnings { report = try followingWarnings(report, models: models) }
             try storeOptions.saveIfAsked(report)
             if dataOptions.skipInvalid { try outputOptions.writeRejects(report.rejects, defaultBase: "minerisk") }
-            try outputOptions.write(GradeOutput(report: report, models: models) { hazardSummary(data, report: report) }, as: format)
+            try stages.measure("write") {
+                try outputOptions.write(GradeOutput(report: report, models: models) { hazardSummary(data, report: report) }, as: format)
+            }
+            if timings { try reportTimings(stages, facilities: data.facilities.count) }
+            keepUntilExit(data, report)
         }
+    }
+
+    /// One JSON line on standard error: the facilities and the seconds of each stage, in the order they ran.
+    private func reportTimings(_ stages: StageTimings, facilities: Int) throws {
+        struct Timings: Encodable {
+            let facilities: Int
+            let stages: StageTimings
+            let blas: BLASInfo
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var line = try encoder.encode(Timings(facilities: facilities, stages: stages, blas: .current))
+        line.append(0x0A)
+        FileHandle.standardError.write(line)
     }
 
     /// Raises each monitored pond to the grade its warning level calls for at the end of the round's day (China
