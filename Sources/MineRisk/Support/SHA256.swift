@@ -63,12 +63,30 @@ public final class FileDigests: @unchecked Sendable, Equatable {
             var digests = [String](repeating: "", count: files.count)
             digests.withUnsafeMutableBufferPointer { out in
                 // Hashing does not throw, so neither does run.
-                try? ParallelTasks(threads: nil).run(files.count) { k in out[k] = sha256Hex(files[k].value) }
+                try? ParallelTasks(threads: nil).run(files.count) { k in out[k] = Self.digest(files[k].value) }
             }
             for (file, digest) in zip(files, digests) { hashes[file.key] = digest }
             pending = [:]
         }
         return hashes
+    }
+
+    /// The digest of a file's bytes; a mapped file is hashed a slice at a time, each slice's pages given back once hashed,
+    /// so that hashing does not bring the whole file back into the process's memory.
+    private static func digest(_ bytes: FileBytes) -> String {
+        guard bytes.isMapped else { return sha256Hex(bytes) }
+        let stream = PendingDigestStream()
+        let slice = 1 << 25
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count {
+                let end = min(all.count, start + slice)
+                stream.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[start..<end])))
+                bytes.releasePages(in: start..<end)
+                start = end
+            }
+        }
+        return stream.finish()
     }
 
     /// Starts making the digests on another thread, so that a writer whose provenance comes last has them by then.
@@ -97,7 +115,11 @@ struct PendingDigestStream {
     }
 
     func update(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
     }
 
     /// The hex digest; the stream cannot be used afterwards.
