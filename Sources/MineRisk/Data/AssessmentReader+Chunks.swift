@@ -7,14 +7,10 @@ extension AssessmentReader {
     ///
     /// Returns nil, with `state` untouched, when the file does not qualify or when a row repeats an earlier
     /// one: the sequential reader then reads the file again and names the repeat at its line.
-    func readInChunks(_ reader: CSVReader, lookup: AssessmentLookup, state: inout LoadState) throws -> AssessmentTable? {
+    func readInChunks(_ reader: CSVReader, cut chunks: LineChunks?, lookup: AssessmentLookup, state: inout LoadState) throws -> AssessmentTable? {
         let tasks = ParallelTasks(threads: chunking.threads)
         let text = reader.text
-        let whole = text.contentStart..<text.bytes.count
-        guard tasks.threads > 1, whole.count >= chunking.minimumBytes,
-              let chunks = text.bytes.withUnsafeBufferPointer({
-                  LineChunks($0, range: whole, count: tasks.threads * chunking.chunksPerThread, tasks: tasks)
-              }) else { return nil }
+        guard let chunks else { return nil }
         var header: CSVHeader?
         try reader.forEachRecord(in: chunks.header, firstLine: chunks.headerLine) { record in
             header = try CSVHeader(record: record, required: Self.required)
@@ -85,6 +81,17 @@ extension AssessmentReader {
         guard complete else { return nil }
         for local in states { state.absorb(local) }
         return table
+    }
+}
+
+extension AssessmentReader.Chunking {
+    /// The text cut into runs of lines for the threads; nil when it is read on one thread (one processor, a small
+    /// file, a quote or only blank lines). It needs only the bytes, so the loader cuts the file while it parses others.
+    func cut(_ text: TextFile) -> LineChunks? {
+        let tasks = ParallelTasks(threads: threads)
+        let whole = text.contentStart..<text.bytes.count
+        guard tasks.threads > 1, whole.count >= minimumBytes else { return nil }
+        return text.bytes.withUnsafeBufferPointer { LineChunks($0, range: whole, count: tasks.threads * chunksPerThread, tasks: tasks) }
     }
 }
 

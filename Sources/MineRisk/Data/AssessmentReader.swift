@@ -21,9 +21,10 @@ struct AssessmentReader {
 
     static let required = ["facility_id", "expert_id", "indicator_id", "value"]
 
-    func read(_ reader: CSVReader, state: inout LoadState) throws -> AssessmentTable {
+    /// Reads the file; `cut` is what `chunking.cut` gives for its text (the loader cuts it on another thread).
+    func read(_ reader: CSVReader, cut: LineChunks?, state: inout LoadState) throws -> AssessmentTable {
         let lookup = AssessmentLookup(context)
-        if let table = try readInChunks(reader, lookup: lookup, state: &state) { return table }
+        if let table = try readInChunks(reader, cut: cut, lookup: lookup, state: &state) { return table }
         return try readSequentially(reader, lookup: lookup, state: &state)
     }
 

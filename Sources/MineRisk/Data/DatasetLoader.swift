@@ -84,19 +84,23 @@ public struct DatasetLoader {
             throw MineRiskError.missingInput("\(directory): no such data folder (pass --data DIR, or run from the repository root where seeds/liangshan-2017 is)")
         }
         var state = LoadState(skipInvalid: skipInvalid)
-        // assessments.csv, by far the largest file, is read from disk and checked on another thread while
-        // facilities.csv is parsed on this one; its problems still come after those of the facilities.
+        // assessments.csv, by far the largest file, is read from disk, checked and cut into runs of lines on another
+        // thread while facilities.csv is parsed on this one; its problems still come after those of the facilities.
         // The files are hashed only if the provenance is asked for (FileDigests).
-        let assessmentsFile = Background { try read("assessments.csv") }
+        let chunking = assessmentChunking
+        let assessmentsFile = Background { () throws -> (file: (name: String, reader: CSVReader), cut: LineChunks?) in
+            let file = try read("assessments.csv")
+            return (file, chunking.cut(file.reader.text)) // cut into runs for the threads here too
+        }
         defer { assessmentsFile.wait() }
         let facilitiesFile = try read("facilities.csv", into: &state)
-        let facilities = try FacilityReader(models: models).read(facilitiesFile, state: &state)
+        let (facilities, facilityIndex) = try FacilityReader(models: models).readIndexed(facilitiesFile, state: &state)
         let experts = try ExpertReader().read(try read("experts.csv", into: &state), state: &state)
-        let facilityIndex = Dictionary(uniqueKeysWithValues: facilities.enumerated().map { ($1.id, Int32($0)) })
         let expertIndex = Dictionary(uniqueKeysWithValues: experts.enumerated().map { ($1.id, Int32($0)) })
         let context = RowContext(facilities: facilities, facilityIndex: facilityIndex, expertIndex: expertIndex,
                                  rejectedFacilityIDs: state.rejectedFacilityIDs, models: models, catalog: catalog)
-        let assessments = try AssessmentReader(context: context, chunking: assessmentChunking).read(try take(assessmentsFile.value(), into: &state), state: &state)
+        let (file, cut) = try assessmentsFile.value()
+        let assessments = try AssessmentReader(context: context, chunking: assessmentChunking).read(take(file, into: &state), cut: cut, state: &state)
         let hazards = try HazardReader(context: context).read(try read("hazards.csv", into: &state), state: &state)
         let round = try readRound(into: &state)
         try state.problems.throwIfAny()

@@ -7,9 +7,17 @@ struct FacilityReader {
     static let optional = ["idle_months"] + FacilityKind.allFields.map(\.column)
 
     func read(_ reader: CSVReader, state: inout LoadState) throws -> [Facility] {
+        try readIndexed(reader, state: &state).facilities
+    }
+
+    /// The facilities, and each one's index by its id.
+    func readIndexed(_ reader: CSVReader, state: inout LoadState) throws -> (facilities: [Facility], index: [String: Int32]) {
         var facilities: [Facility] = []
         var lines: [Int] = []
-        var seen: [String: Int] = [:]
+        // id → index in `facilities` of the row that has it (sized for rows of 64 bytes, so that a national file's
+        // hundreds of thousands of ids are not hashed again as the table grows).
+        var seen: [String: Int32] = [:]
+        seen.reserveCapacity(reader.text.bytes.count / 64)
         var duplicated = Set<String>()
         var layout: Layout?
         try forEachDataRow(reader, required: Self.required, optional: Self.optional, state: &state) { h, r, state in
@@ -21,12 +29,12 @@ struct FacilityReader {
                 if !id.isEmpty { state.rejectedFacilityIDs.insert(id) }
                 return problem
             case let .success(facility):
-                if let line = seen[id] {
-                        state.rejectedFacilityIDs.insert(id)
+                if let first = seen[id] {
+                    state.rejectedFacilityIDs.insert(id)
                     duplicated.insert(id)
-                    return InputProblem(r.location(h["id"]), "duplicate facility id \"\(id)\" (first on line \(line))")
+                    return InputProblem(r.location(h["id"]), "duplicate facility id \"\(id)\" (first on line \(lines[Int(first)]))")
                 }
-                seen[id] = r.line
+                seen[id] = Int32(facilities.count)
                 var facility = facility
                 facility.line = r.line
                 facilities.append(facility)
@@ -46,8 +54,9 @@ struct FacilityReader {
                 }
             }
             facilities = kept
+            seen = Dictionary(uniqueKeysWithValues: facilities.enumerated().map { ($1.id, Int32($0)) })
         }
-        return facilities
+        return (facilities, seen)
     }
 
     /// Where a file's columns are, found once from its header.

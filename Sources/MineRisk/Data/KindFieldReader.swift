@@ -23,7 +23,8 @@ struct KindFieldReader {
         for (field, column) in fields {
             switch value(field, column, record) {
             case let .failure(problem): return .failure(problem)
-            case let .success(value): values[field.column] = value
+            case let .success(value?): values[field.column] = value
+            case .success(nil): continue // a blank optional cell: nothing to record
             }
         }
         return .success(values)
