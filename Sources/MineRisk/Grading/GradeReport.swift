@@ -130,20 +130,64 @@ public struct GradeSummary: Sendable, Equatable, Codable {
 
     public init(results: [FacilityResult], rejected: Int) {
         self.rejected = rejected
-        for result in results {
-            facilities += 1
-            if result.status == .graded { graded += 1 } else { incomplete += 1 }
-            if let grade = result.grade { byGrade[grade.rawValue, default: 0] += 1 }
-            if !result.vetoes.isEmpty { vetoed += 1 }
-            byKind[result.kind.rawValue, default: GroupCount()].add(result)
-            byCounty[result.county, default: GroupCount()].add(result)
-            if result.standardized { standardized += 1 }
-            if result.kind.profile.nonCoal {
-                nonCoalFacilities += 1
-                if result.standardized { nonCoalStandardized += 1 }
+        // Counted by number first (grade, kind, county in order of appearance), the dictionaries made once at the end:
+        // a national round has hundreds of thousands of facilities and a few dozen counties.
+        let kinds = FacilityKind.allCases, grades = RiskGrade.allCases
+        let nonCoal = kinds.map(\.profile.nonCoal)
+        var gradeCounts = [Int](repeating: 0, count: grades.count)
+        var kindTallies = [GroupTally](repeating: GroupTally(), count: kinds.count)
+        var countyIndex: [String: Int] = [:], counties: [String] = [], countyTallies: [GroupTally] = []
+        results.withUnsafeBufferPointer { results in
+            for k in results.indices {
+                let graded = results[k].status == .graded, grade = results[k].grade?.index
+                facilities += 1
+                if graded { self.graded += 1 } else { incomplete += 1 }
+                if let grade { gradeCounts[grade] += 1 }
+                if !results[k].vetoes.isEmpty { vetoed += 1 }
+                let kind = kinds.firstIndex(of: results[k].kind)!
+                kindTallies[kind].add(graded: graded, grade: grade)
+                let county: Int
+                if let found = countyIndex[results[k].county] {
+                    county = found
+                } else {
+                    county = counties.count
+                    countyIndex[results[k].county] = county
+                    counties.append(results[k].county)
+                    countyTallies.append(GroupTally())
+                }
+                countyTallies[county].add(graded: graded, grade: grade)
+                if results[k].standardized { standardized += 1 }
+                if nonCoal[kind] {
+                    nonCoalFacilities += 1
+                    if results[k].standardized { nonCoalStandardized += 1 }
+                }
+                ponds.add(results[k])
             }
-            ponds.add(result)
         }
+        for (g, grade) in grades.enumerated() where gradeCounts[g] > 0 { byGrade[grade.rawValue, default: 0] += gradeCounts[g] }
+        for (k, kind) in kinds.enumerated() where kindTallies[k].facilities > 0 { byKind[kind.rawValue] = kindTallies[k].counts }
+        for (c, county) in counties.enumerated() { byCounty[county] = countyTallies[c].counts }
+    }
+}
+
+/// A group's counts while a summary is made: grades by their index.
+private struct GroupTally {
+    var facilities = 0, graded = 0, incomplete = 0
+    var byGrade = [0, 0, 0, 0]
+
+    mutating func add(graded isGraded: Bool, grade: Int?) {
+        facilities += 1
+        if isGraded { graded += 1 } else { incomplete += 1 }
+        if let grade { byGrade[grade] += 1 }
+    }
+
+    var counts: GroupCount {
+        var group = GroupCount()
+        group.facilities = facilities
+        group.graded = graded
+        group.incomplete = incomplete
+        for (g, grade) in RiskGrade.allCases.enumerated() { group.byGrade[grade.rawValue, default: 0] += byGrade[g] }
+        return group
     }
 }
 
