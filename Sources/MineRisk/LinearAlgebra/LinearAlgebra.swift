@@ -139,11 +139,37 @@ func multiply(
 
 /// Runs `body` with OpenBLAS on one thread, restoring its thread count after: for kernels that run
 /// many small products in parallel on their own threads, each product staying on the thread that calls it.
+/// Callers that overlap (two simulations side by side in one process) share one such period: the thread count
+/// is restored when the last of them is done, not when the first is, so no product of the others runs on
+/// OpenBLAS's threads (with other kernels, whose sums differ in the last bits).
 func withSingleThreadedBLAS<T>(_ body: () throws -> T) rethrows -> T {
-    let previous = openblas_get_num_threads()
-    openblas_set_num_threads(1)
-    defer { openblas_set_num_threads(previous) }
+    SingleThreadedBLAS.enter()
+    defer { SingleThreadedBLAS.leave() }
     return try body()
+}
+
+/// The callers inside `withSingleThreadedBLAS`, and OpenBLAS's thread count from before the first of them.
+private enum SingleThreadedBLAS {
+    private static let lock = NSLock()
+    private nonisolated(unsafe) static var callers = 0
+    private nonisolated(unsafe) static var previous: Int32 = 1
+
+    static func enter() {
+        lock.lock()
+        defer { lock.unlock() }
+        if callers == 0 {
+            previous = openblas_get_num_threads()
+            openblas_set_num_threads(1)
+        }
+        callers += 1
+    }
+
+    static func leave() {
+        lock.lock()
+        defer { lock.unlock() }
+        callers -= 1
+        if callers == 0 { openblas_set_num_threads(previous) }
+    }
 }
 
 /// The eigenvalues and right eigenvectors of a general square matrix.
