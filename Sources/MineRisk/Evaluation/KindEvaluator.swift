@@ -79,32 +79,40 @@ public struct KindEvaluator: Sendable {
             spans.append((criterion, offset, weight, (offset..<(offset + k)).map { weight > 0 ? weights[$0] / weight : 1 / Double(k) }))
         }
         let m = r.columns
+        // The spans as plain arrays, read by both threads without copying a span (its criterion and weights) per facility;
+        // the renormalised weights one after another, each criterion's from its offset.
+        let offsets = spans.map(\.offset), sizes = spans.map(\.local.count), spanWeights = spans.map(\.weight)
+        let ids = spans.map(\.criterion.id), names = spans.map(\.criterion.name.zh)
+        let localWeights = spans.flatMap(\.local)
         let block = 1024
         return [[CriterionResult]](unsafeUninitializedCapacity: count) { out, initialized in
             r.storage.withUnsafeBufferPointer { storage in
-                // Blocks of facilities side by side; each result is written once, at its own index.
-                try? ParallelTasks(threads: nil).run((count + block - 1) / block) { part in
-                    var b = [Double](repeating: 0, count: 4)
-                    for i in (part * block)..<min(count, (part + 1) * block) {
-                        let facility = spans.map { span in
-                            span.local.withUnsafeBufferPointer { local in
-                                b.withUnsafeMutableBufferPointer { b in
+                localWeights.withUnsafeBufferPointer { local in
+                    // Blocks of facilities side by side; each result is written once, at its own index.
+                    try? ParallelTasks(threads: nil).run((count + block - 1) / block) { part in
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: 4) { b in
+                            for i in (part * block)..<min(count, (part + 1) * block) {
+                                var facility: [CriterionResult] = []
+                                facility.reserveCapacity(offsets.count)
+                                for c in offsets.indices {
                                     // R's rows i·4 … i·4+3 hold facility i's memberships, one column per indicator.
-                                    fuzzyCombine(weights: local, memberships: storage.baseAddress! + i * 4 * m + span.offset,
+                                    fuzzyCombine(weights: UnsafeBufferPointer(rebasing: local[offsets[c]..<(offsets[c] + sizes[c])]),
+                                                 memberships: storage.baseAddress! + i * 4 * m + offsets[c],
                                                  rowStride: 1, gradeStride: m, operator: op, into: b)
+                                    // Normalised as fuzzyEvaluate does, then once more to the criterion's membership.
+                                    for _ in 0..<2 {
+                                        var sum = 0.0
+                                        for g in 0..<4 { sum += b[g] }
+                                        if sum > 0 { for g in 0..<4 { b[g] /= sum } }
+                                    }
+                                    var score = 0.0
+                                    for g in 0..<4 { score += b[g] * v[g] }
+                                    facility.append(CriterionResult(id: ids[c], nameZh: names[c], weight: spanWeights[c],
+                                                                    membership: [b[0], b[1], b[2], b[3]], score: score))
                                 }
+                                (out.baseAddress! + i).initialize(to: facility)
                             }
-                            // Normalised as fuzzyEvaluate does, then once more to the criterion's membership.
-                            for _ in 0..<2 {
-                                let sum = b.reduce(0, +)
-                                if sum > 0 { for g in 0..<4 { b[g] /= sum } }
-                            }
-                            var score = 0.0
-                            for g in 0..<4 { score += b[g] * v[g] }
-                            return CriterionResult(id: span.criterion.id, nameZh: span.criterion.name.zh, weight: span.weight, membership: b,
-                                                   score: score)
                         }
-                        (out.baseAddress! + i).initialize(to: facility)
                     }
                 }
             }
