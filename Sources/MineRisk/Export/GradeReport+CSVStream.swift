@@ -8,14 +8,16 @@ extension GradeReport {
         header.row(GradeTableColumns.headerTitles)
         sink.append(header.text)
         let order = orderedIndices
-        let facilities = self.facilities
-        try sink.writeBlocks(count: order.count, threads: threads) { range, bytes in
-            for k in range {
-                for (column, cell) in GradeTableColumns.typedCells(facilities[order[k]]).enumerated() {
-                    if column > 0 { bytes.append(0x2C) }
-                    cell.appendCSV(to: &bytes)
+        // Each row's result read in place (through the buffer), not copied with every text and array it holds.
+        try facilities.withUnsafeBufferPointer { facilities in
+            try sink.writeBlocks(count: order.count, threads: threads) { range, bytes in
+                for k in range {
+                    for (column, cell) in GradeTableColumns.typedCells(facilities[order[k]]).enumerated() {
+                        if column > 0 { bytes.append(0x2C) }
+                        cell.appendCSV(to: &bytes)
+                    }
+                    bytes.append(contentsOf: [0x0D, 0x0A])
                 }
-                bytes.append(contentsOf: [0x0D, 0x0A])
             }
         }
         try sink.flush()

@@ -15,10 +15,12 @@ extension GradeReport {
     /// priority) and the ids, never copying a facility, so that it costs little at a million facilities.
     public var orderedIndices: [Int] {
         let kinds = FacilityKind.allCases
-        let keys = facilities.map { r in
-            (grade: r.grade?.index ?? -1, kind: kinds.firstIndex(of: r.kind)!, priority: r.inspectionPriority ?? 0)
+        // The keys read from each result in place, not from a copy of it.
+        let (keys, ids) = facilities.withUnsafeBufferPointer { r in
+            (r.indices.map { k in
+                (grade: r[k].grade?.index ?? -1, kind: kinds.firstIndex(of: r[k].kind)!, priority: r[k].inspectionPriority ?? 0)
+            }, r.indices.map { r[$0].id })
         }
-        let ids = facilities.map(\.id)
         return keys.withUnsafeBufferPointer { keys in
             ids.withUnsafeBufferPointer { ids in
                 keys.indices.sorted { i, j in

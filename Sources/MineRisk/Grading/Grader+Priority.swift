@@ -5,7 +5,7 @@ extension Grader {
         let m = aggregated.indicators.count
         // Riskier is "better" here: risk indicators are benefits, safety indicators costs.
         let types = aggregated.indicators.map { $0.direction == .risk || $0.scale == .level ? CriterionType.benefit : .cost }
-        let grades = complete.map { results[members[$0]]?.grade }
+        let grades = results.withUnsafeBufferPointer { results in complete.map { results[members[$0]]?.grade } }
         for grade in RiskGrade.allCases {
             let group = complete.indices.filter { grades[$0] == grade }.map { complete[$0] }
             guard !group.isEmpty else { continue }
