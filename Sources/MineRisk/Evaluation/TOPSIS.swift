@@ -26,32 +26,27 @@ public func topsis(_ x: Matrix, weights: [Double], types: [CriterionType], norma
     // gets the same operations in the same order as the column-wise formulas.
     let n = x.rows, m = x.columns
     guard n > 0 else { return TOPSISResult(closeness: [], rank: [], idealBest: [], idealWorst: [], normalization: normalization) }
-    var v = x.storage
+    var v: Matrix
     switch normalization {
     case .vector:
+        v = x
         var sumSquares = [Double](repeating: 0, count: m)
-        for i in 0..<n { for j in 0..<m { sumSquares[j] += v[i * m + j] * v[i * m + j] } }
+        for i in 0..<n { for j in 0..<m { sumSquares[j] += x[i, j] * x[i, j] } }
         let norms = sumSquares.map { $0.squareRoot() }
-        for i in 0..<n { for j in 0..<m { v[i * m + j] = norms[j] == 0 ? 0 : v[i * m + j] / norms[j] } }
+        for i in 0..<n { for j in 0..<m { v[i, j] = norms[j] == 0 ? 0 : x[i, j] / norms[j] } }
     case .minmax:
         // Already oriented: 1 is best in every column.
-        let (lo, hi) = columnExtremes(v, rows: n, columns: m)
-        for i in 0..<n {
-            for j in 0..<m {
-                let span = hi[j] - lo[j]
-                v[i * m + j] = span == 0 ? 0 : (types[j] == .benefit ? (v[i * m + j] - lo[j]) / span : (hi[j] - v[i * m + j]) / span)
-            }
-        }
+        v = minMaxNormalised(x, types: types)
     }
-    for i in 0..<n { for j in 0..<m { v[i * m + j] *= weights[j] } }
-    let (lowest, highest) = columnExtremes(v, rows: n, columns: m)
+    for i in 0..<n { for j in 0..<m { v[i, j] *= weights[j] } }
+    let (lowest, highest) = v.columnExtremes
     let orientedBenefit = (0..<m).map { normalization == .minmax || types[$0] == .benefit }
     let best = (0..<m).map { orientedBenefit[$0] ? highest[$0] : lowest[$0] }
     let worst = (0..<m).map { orientedBenefit[$0] ? lowest[$0] : highest[$0] }
     let closeness = (0..<n).map { i -> Double in
         var plus = 0.0, minus = 0.0
         for j in 0..<m {
-            let e = v[i * m + j]
+            let e = v[i, j]
             plus += (e - best[j]) * (e - best[j])
             minus += (e - worst[j]) * (e - worst[j])
         }
@@ -64,16 +59,3 @@ public func topsis(_ x: Matrix, weights: [Double], types: [CriterionType], norma
     return TOPSISResult(closeness: closeness, rank: rank, idealBest: best, idealWorst: worst, normalization: normalization)
 }
 
-/// Each column's minimum and maximum of a row-major n × m matrix (n ≥ 1), as `min()` and `max()` of the column give them.
-private func columnExtremes(_ storage: [Double], rows n: Int, columns m: Int) -> (lowest: [Double], highest: [Double]) {
-    guard n > 0 else { return ([], []) }
-    var lowest = Array(storage[0..<m]), highest = lowest
-    for i in 1..<n {
-        for j in 0..<m {
-            let e = storage[i * m + j]
-            if e < lowest[j] { lowest[j] = e }
-            if highest[j] < e { highest[j] = e }
-        }
-    }
-    return (lowest, highest)
-}

@@ -104,11 +104,6 @@ public struct GroupCount: Sendable, Equatable, Codable {
     public var incomplete = 0
     public var byGrade: [String: Int] = Dictionary(uniqueKeysWithValues: RiskGrade.allCases.map { ($0.rawValue, 0) })
 
-    mutating func add(_ result: FacilityResult) {
-        facilities += 1
-        if result.status == .graded { graded += 1 } else { incomplete += 1 }
-        if let grade = result.grade { byGrade[grade.rawValue, default: 0] += 1 }
-    }
 }
 
 /// Totals of a grading run: the numbers a bureau reports.
@@ -139,13 +134,13 @@ public struct GradeSummary: Sendable, Equatable, Codable {
         var countyIndex: [String: Int] = [:], counties: [String] = [], countyTallies: [GroupTally] = []
         results.withUnsafeBufferPointer { results in
             for k in results.indices {
-                let graded = results[k].status == .graded, grade = results[k].grade?.index
+                let isGraded = results[k].status == .graded, grade = results[k].grade?.index
                 facilities += 1
-                if graded { self.graded += 1 } else { incomplete += 1 }
+                if isGraded { graded += 1 } else { incomplete += 1 }
                 if let grade { gradeCounts[grade] += 1 }
                 if !results[k].vetoes.isEmpty { vetoed += 1 }
                 let kind = kinds.firstIndex(of: results[k].kind)!
-                kindTallies[kind].add(graded: graded, grade: grade)
+                kindTallies[kind].add(graded: isGraded, grade: grade)
                 let county: Int
                 if let found = countyIndex[results[k].county] {
                     county = found
@@ -155,7 +150,7 @@ public struct GradeSummary: Sendable, Equatable, Codable {
                     counties.append(results[k].county)
                     countyTallies.append(GroupTally())
                 }
-                countyTallies[county].add(graded: graded, grade: grade)
+                countyTallies[county].add(graded: isGraded, grade: grade)
                 if results[k].standardized { standardized += 1 }
                 if nonCoal[kind] {
                     nonCoalFacilities += 1
@@ -164,7 +159,7 @@ public struct GradeSummary: Sendable, Equatable, Codable {
                 ponds.add(results[k])
             }
         }
-        for (g, grade) in grades.enumerated() where gradeCounts[g] > 0 { byGrade[grade.rawValue, default: 0] += gradeCounts[g] }
+        for (g, grade) in grades.enumerated() { byGrade[grade.rawValue] = gradeCounts[g] }
         for (k, kind) in kinds.enumerated() where kindTallies[k].facilities > 0 { byKind[kind.rawValue] = kindTallies[k].counts }
         for (c, county) in counties.enumerated() { byCounty[county] = countyTallies[c].counts }
     }
@@ -186,7 +181,7 @@ private struct GroupTally {
         group.facilities = facilities
         group.graded = graded
         group.incomplete = incomplete
-        for (g, grade) in RiskGrade.allCases.enumerated() { group.byGrade[grade.rawValue, default: 0] += byGrade[g] }
+        for (g, grade) in RiskGrade.allCases.enumerated() { group.byGrade[grade.rawValue] = byGrade[g] }
         return group
     }
 }

@@ -40,6 +40,21 @@ public struct Matrix: Sendable, Equatable {
 
     public var rowArrays: [[Double]] { (0..<rows).map(row) }
 
+    /// Each column's minimum and maximum, as `column(j).min()` and `.max()` give them, found row by row in one pass
+    /// over the storage (empty when the matrix has no rows).
+    public var columnExtremes: (lowest: [Double], highest: [Double]) {
+        guard rows > 0 else { return ([], []) }
+        var lowest = row(0), highest = lowest
+        for i in 1..<rows {
+            for j in 0..<columns {
+                let e = storage[i * columns + j]
+                if e < lowest[j] { lowest[j] = e }
+                if highest[j] < e { highest[j] = e }
+            }
+        }
+        return (lowest, highest)
+    }
+
     public var isSquare: Bool { rows == columns }
 
     public var transposed: Matrix {

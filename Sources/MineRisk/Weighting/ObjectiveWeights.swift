@@ -82,14 +82,14 @@ func criticInformation(_ z: Matrix) -> [Double] {
 }
 
 /// Min-max normalisation per column by type; a constant column becomes all zeros.
+/// Row by row over the row-major storage (TOPSIS normalises a grade's facilities of a national round, 100,000 rows).
 public func minMaxNormalised(_ x: Matrix, types: [CriterionType]) -> Matrix {
     var z = x
-    for j in 0..<x.columns {
-        let column = x.column(j)
-        let lo = column.min()!, hi = column.max()!
-        for i in 0..<x.rows {
-            let span = hi - lo
-            z[i, j] = span == 0 ? 0 : (types[j] == .benefit ? (x[i, j] - lo) / span : (hi - x[i, j]) / span)
+    let (lo, hi) = x.columnExtremes
+    for i in 0..<x.rows {
+        for j in 0..<x.columns {
+            let span = hi[j] - lo[j]
+            z[i, j] = span == 0 ? 0 : (types[j] == .benefit ? (x[i, j] - lo[j]) / span : (hi[j] - x[i, j]) / span)
         }
     }
     return z
