@@ -17,7 +17,9 @@ struct LineChunks {
 
     /// Cuts `range` of `bytes` into about `count` runs; nil when the text has a quote or only blank lines.
     /// Line breaks are counted as `CSVReader` counts them: LF, CR LF and a lone CR each end one line.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, count: Int, tasks: ParallelTasks) {
+    /// With the text's census (all of `bytes`, no carriage return), the runs start where its parts do and their
+    /// lines are counted from it; otherwise the runs are scanned here.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, count: Int, tasks: ParallelTasks, census: ByteCensus? = nil) {
         guard let base = bytes.baseAddress else { return nil }
         let end = range.upperBound
         var i = range.lowerBound, line = 1
@@ -35,19 +37,42 @@ struct LineChunks {
         if dataStart < end, bytes[dataStart] == 0x0D { dataStart += 1 }
         if dataStart < end, bytes[dataStart] == 0x0A { dataStart += 1 }
 
-        // Cut after the first LF at or past each even share of the bytes.
+        // A census of these bytes (no carriage return: every line ends with a line feed) counts the lines.
+        let census = census.flatMap { $0.parts.last?.range.upperBound == bytes.count && !$0.hasCarriageReturn ? $0 : nil }
+        if let census, census.hasQuote { return nil }
+        let parts = census?.parts.count ?? 0
+        // Cut after the first LF at or past each even share of the bytes (or the census part nearest it).
         var ranges: [Range<Int>] = []
         var start = dataStart
         for k in 1...max(1, count) where start < end {
             var cut = end
             if k < count {
-                let target = max(start, dataStart + (end - dataStart) * k / count)
+                let share = census.map { $0.parts[min(parts - 1, k * parts / count)].range.lowerBound }
+                    ?? dataStart + (end - dataStart) * k / count
+                let target = max(start, share)
                 if let lf = memchr(base + target, 0x0A, end - target) { cut = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1 }
             }
             ranges.append(start..<cut)
             start = cut
         }
         self.ranges = ranges
+        if let census {
+            var firstLines: [Int] = []
+            var capacities: [Int] = []
+            var feeds = census.lineFeeds(before: dataStart, in: bytes), next = line + 1
+            for (k, run) in ranges.enumerated() {
+                let after = census.lineFeeds(before: run.upperBound, in: bytes)
+                firstLines.append(next)
+                next += after - feeds
+                // A run other than the last ends with a line break, so each of its records ends with one.
+                capacities.append(after - feeds + (k == ranges.count - 1 ? 1 : 0))
+                feeds = after
+            }
+            self.firstLines = firstLines
+            self.capacities = capacities
+            loneCarriageReturns = [Bool](repeating: false, count: ranges.count)
+            return
+        }
         // The runs are scanned side by side; a quote in any of them and the text does not qualify.
         var scans = [RunScan](repeating: RunScan(), count: ranges.count)
         scans.withUnsafeMutableBufferPointer { out in
@@ -77,37 +102,10 @@ private struct RunScan {
     init() {}
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
-        let lineFeed = SIMD16<UInt8>(repeating: 0x0A), carriageReturn = SIMD16<UInt8>(repeating: 0x0D)
-        let quote = SIMD16<UInt8>(repeating: 0x22), one = SIMD16<UInt8>(repeating: 1)
-        var feeds = 0
-        var returns = SIMD16<UInt8>(repeating: 0), quotes = SIMD16<UInt8>(repeating: 0)
-        var i = range.lowerBound
-        // Sixteen bytes at a time: line feeds summed lane by lane (at most 255 blocks, so no lane overflows),
-        // carriage returns and quotes only noted.
-        while i + 16 <= range.upperBound {
-            var lanes = SIMD16<UInt8>(repeating: 0)
-            var blocks = 0
-            while blocks < 255, i + 16 <= range.upperBound {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                lanes &+= one.replacing(with: 0, where: v .!= lineFeed)
-                returns |= one.replacing(with: 0, where: v .!= carriageReturn)
-                quotes |= one.replacing(with: 0, where: v .!= quote)
-                i += 16
-                blocks += 1
-            }
-            feeds += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
-        }
-        var anyReturn = returns != SIMD16(repeating: 0)
-        hasQuote = quotes != SIMD16(repeating: 0)
-        while i < range.upperBound {
-            feeds += bytes[i] == 0x0A ? 1 : 0
-            anyReturn = anyReturn || bytes[i] == 0x0D
-            hasQuote = hasQuote || bytes[i] == 0x22
-            i += 1
-        }
-        lineBreaks = feeds
-        guard anyReturn else { return }
+        let scan = ByteCensus.Part(bytes, range)
+        lineBreaks = scan.lineFeeds
+        hasQuote = scan.hasQuote
+        guard scan.hasCarriageReturn else { return }
         // Carriage returns: each one not followed by a line feed is a line break of its own.
         for i in range where bytes[i] == 0x0D {
             if i + 1 < range.upperBound, bytes[i + 1] == 0x0A { continue }

@@ -9,21 +9,26 @@ public struct TextFile: Sendable {
     public let contentStart: Int
     /// The encoding the file was found in.
     public let encoding: String
+    /// For a large file of plain ASCII, what the encoding check found on its way (line feeds, quotes, carriage
+    /// returns, part by part): the chunked CSV reader cuts the file from it without reading it again.
+    let census: ByteCensus?
 
     public init(utf8 bytes: [UInt8], displayName: String) {
         self.init(utf8: FileBytes(bytes), displayName: displayName)
     }
 
-    private init(utf8 bytes: FileBytes, displayName: String) {
+    private init(utf8 bytes: FileBytes, displayName: String, census: ByteCensus? = nil) {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        self.init(displayName: displayName, bytes: bytes, contentStart: hasBOM ? 3 : 0, encoding: hasBOM ? "UTF-8 with BOM" : "UTF-8")
+        self.init(displayName: displayName, bytes: bytes, contentStart: hasBOM ? 3 : 0, encoding: hasBOM ? "UTF-8 with BOM" : "UTF-8",
+                  census: census)
     }
 
-    private init(displayName: String, bytes: FileBytes, contentStart: Int, encoding: String) {
+    private init(displayName: String, bytes: FileBytes, contentStart: Int, encoding: String, census: ByteCensus? = nil) {
         self.displayName = displayName
         self.bytes = bytes
         self.contentStart = contentStart
         self.encoding = encoding
+        self.census = census
     }
 
     public init(path: String, displayName: String? = nil) throws {
@@ -56,6 +61,15 @@ public struct TextFile: Sendable {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw MineRiskError.invalid(SourceLocation(file: displayName, line: 1, column: 1),
                 "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
+        }
+        // A large file is looked at on all processors first: plain ASCII (as a national assessments.csv is) is valid.
+        // One that is not ASCII in its first 4 KiB (Chinese names) is not: its census would only be read again.
+        if data.count >= 1 << 24, data.withUnsafeBufferPointer({ !$0.prefix(4096).contains { $0 >= 0x80 } }) {
+            let census = data.withUnsafeBufferPointer { ByteCensus($0) }
+            if census.isASCII {
+                self.init(utf8: data, displayName: displayName, census: census)
+                return
+            }
         }
         if let firstBad = data.withUnsafeBufferPointer(firstInvalidUTF8) {
             if let converted = transcodeGB18030(Array(data)) {
@@ -114,8 +128,6 @@ private func readAll(_ descriptor: Int32, size: Int) -> [UInt8]? {
 
 /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
 func firstInvalidUTF8(_ data: UnsafeBufferPointer<UInt8>) -> Int? {
-    // A large file is first checked for plain ASCII on all processors (a national assessments.csv is).
-    if data.count >= 1 << 24, isASCII(data) { return nil }
     var i = 0
     let n = data.count
     // ASCII fast path: 32 bytes at a time (four words or'ed), then eight, while none has its high bit set.
@@ -139,34 +151,6 @@ func firstInvalidUTF8(_ data: UnsafeBufferPointer<UInt8>) -> Int? {
         i += length
     }
     return nil
-}
-
-/// True when no byte has its high bit set; the parts of the bytes are looked at side by side.
-private func isASCII(_ data: UnsafeBufferPointer<UInt8>) -> Bool {
-    let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let share = (data.count + parts - 1) / parts
-    var found = [Bool](repeating: false, count: parts)
-    do {
-        let raw = UnsafeRawBufferPointer(data)
-        found.withUnsafeMutableBufferPointer { found in
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var i = part * share
-                let end = min(data.count, i + share)
-                var high: UInt64 = 0
-                while i + 32 <= end {
-                    high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                        | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-                    i += 32
-                }
-                while i < end {
-                    high |= UInt64(raw[i])
-                    i += 1
-                }
-                found[part] = high & 0x8080_8080_8080_8080 != 0
-            }
-        }
-    }
-    return !found.contains(true)
 }
 
 private func lineAndColumn(of offset: Int, in data: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
