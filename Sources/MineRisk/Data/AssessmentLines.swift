@@ -4,10 +4,13 @@ import Foundation
 ///
 /// A line is split on its commas and accepted from its bytes when it is plainly valid: four fields, known
 /// ids of matching kinds, a number the indicator accepts. Rows come grouped by facility and expert, with
-/// the indicators in the same order each time, so the previous row's facility and expert and the indicator
-/// that followed the previous one last time are tried before any hash lookup. Every other line goes to
-/// `otherwise`, the general reader, which accepts it or names its problem exactly as it would have: the
-/// fast path only ever accepts a row the general reader accepts, with the same indices and value.
+/// the indicators in the same order each time and the facilities in the order of facilities.csv, so before
+/// any hash lookup the fast path tries the previous row's facility or the next one of facilities.csv, the
+/// previous row's expert or the one that followed it last time, and the indicator that followed the
+/// previous one last time in a facility of this kind (or one or two further on, for an expert who left one
+/// out). Every other line goes to `otherwise`, the general reader, which accepts it or names its problem
+/// exactly as it would have: the fast path only ever accepts a row the general reader accepts, with the same
+/// indices and value.
 struct AssessmentLines {
     let lookup: AssessmentLookup
     /// Positions of facility_id, expert_id, indicator_id and value in a header of exactly these four.
@@ -17,8 +20,11 @@ struct AssessmentLines {
     private var facility: (bytes: UnsafeBufferPointer<UInt8>, index: Int) = (UnsafeBufferPointer(start: nil, count: 0), -1)
     private var expert: (bytes: UnsafeBufferPointer<UInt8>, index: Int) = (UnsafeBufferPointer(start: nil, count: 0), -1)
     private var indicator = -1
-    /// The indicator that followed each indicator the last time it was seen (−1: none yet).
+    /// The indicator that followed each indicator the last time it was seen, in a facility of each kind:
+    /// `following[kind * indicators + indicator]` (−1: none yet).
     private var following: [Int]
+    /// The expert that followed each expert the last time (−1: none yet).
+    private var followingExpert: [Int]
 
     /// Nil unless the header has exactly the four assessment columns.
     init?(header: CSVHeader, lookup: AssessmentLookup) {
@@ -27,7 +33,8 @@ struct AssessmentLines {
         self.lookup = lookup
         columns = (f, e, i, v)
         inFileOrder = (f, e, i, v) == (0, 1, 2, 3)
-        following = [Int](repeating: -1, count: lookup.indicatorKind.count)
+        following = [Int](repeating: -1, count: FacilityKind.allCases.count * lookup.indicatorKind.count)
+        followingExpert = [Int](repeating: -1, count: lookup.experts.count)
     }
 
     /// Reads the lines of `range` (whole lines, the first on line `firstLine`, no quote, no lone CR) into
@@ -100,33 +107,62 @@ struct AssessmentLines {
         return written - first
     }
 
-    /// The row of the line at `start` when it is the one the previous lines predict: the same facility and
-    /// expert, then the indicator that followed the previous one last time, each followed by its comma, then a
-    /// value without a comma up to the line feed (CR LF too) that the indicator accepts. Nil for any other
-    /// line, which then goes the longer way (`row`); with the returned row comes where the next line starts.
+    /// The row of the line at `start` when it is the one the previous lines predict: the same facility or the
+    /// next one of facilities.csv, the same expert or the one that followed it last time, then the indicator
+    /// that followed the previous one last time (or one or two further along), each followed by its comma, then a
+    /// value without a comma up to the line feed (CR LF too) that the indicator accepts. Nil for any other line,
+    /// which then goes the longer way (`row`); with the returned row comes where the next line starts.
     ///
     /// Only a line the longer way would accept with the same row is accepted here: its first three fields are
-    /// byte for byte those it would have cut (none holds a comma, as the previous ones it matched had none), and
+    /// byte for byte the ids the longer way would have looked up (guessed ids have no comma or line break, and
+    /// are matched untrimmed), and
     /// the fourth is the rest of the line, parsed by the same `parseFiniteDouble`.
     @inline(__always)
     private mutating func predicted(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
                                     _ limit: UnsafePointer<UInt8>) -> (AssessmentRow, Int)? {
         guard inFileOrder, facility.index >= 0, expert.index >= 0, indicator >= 0 else { return nil }
-        let guess = following[indicator]
-        guard guess >= 0 else { return nil }
         var p = start
-        let f = facility.bytes.count
-        guard p + f < end, base[p + f] == 0x2C,
-              sameBytes(UnsafeBufferPointer(start: base + p, count: f), facility.bytes, before: limit, limit) else { return nil }
-        p += f + 1
-        let e = expert.bytes.count
-        guard p + e < end, base[p + e] == 0x2C,
-              sameBytes(UnsafeBufferPointer(start: base + p, count: e), expert.bytes, before: limit, limit) else { return nil }
-        p += e + 1
-        let n = lookup.indicators.length(guess)
-        guard p + n < end, base[p + n] == 0x2C,
-              lookup.indicators.matches(UnsafeBufferPointer(start: base + p, count: n), guess, before: limit) else { return nil }
-        p += n + 1
+        // The facility: the previous row's, or the next one of facilities.csv.
+        var f = facility
+        if !(p + f.bytes.count < end && base[p + f.bytes.count] == 0x2C
+             && sameBytes(UnsafeBufferPointer(start: base + p, count: f.bytes.count), f.bytes, before: limit, limit)) {
+            let next = f.index + 1
+            guard next < lookup.facilities.count, lookup.plainFacility[next] else { return nil }
+            let n = lookup.facilities.length(next)
+            let field = UnsafeBufferPointer(start: base + p, count: n)
+            guard p + n < end, base[p + n] == 0x2C, lookup.facilities.matches(field, next, before: limit) else { return nil }
+            f = (field, next)
+        }
+        p += f.bytes.count + 1
+        // The expert: the previous row's, or the one that followed it last time.
+        var e = expert
+        if !(p + e.bytes.count < end && base[p + e.bytes.count] == 0x2C
+             && sameBytes(UnsafeBufferPointer(start: base + p, count: e.bytes.count), e.bytes, before: limit, limit)) {
+            let next = followingExpert[e.index]
+            guard next >= 0, lookup.plainExpert[next] else { return nil }
+            let n = lookup.experts.length(next)
+            let field = UnsafeBufferPointer(start: base + p, count: n)
+            guard p + n < end, base[p + n] == 0x2C, lookup.experts.matches(field, next, before: limit) else { return nil }
+            e = (field, next)
+        }
+        p += e.bytes.count + 1
+        // The indicator: the one that followed the previous one last time, or (an expert left one or two out)
+        // the one after it, or the one after that.
+        let kind = lookup.facilityKindCode[f.index]
+        let row = kind * lookup.indicatorKindCode.count
+        var guess = following[row + indicator], hops = 0
+        while true {
+            guard guess >= 0 else { return nil }
+            let n = lookup.indicators.length(guess)
+            if p + n < end, base[p + n] == 0x2C,
+               lookup.indicators.matches(UnsafeBufferPointer(start: base + p, count: n), guess, before: limit) {
+                p += n + 1
+                break
+            }
+            hops += 1
+            guard hops < 3 else { return nil }
+            guess = following[row + guess]
+        }
         // The value, up to the line feed; while it is digits only, they are read as they go by.
         let valueStart = p
         var digits: UInt64 = 0, onlyDigits = true
@@ -140,7 +176,7 @@ struct AssessmentLines {
         }
         let after = min(p + 1, end)
         if p > valueStart, base[p - 1] == 0x0D { p -= 1 }
-        guard lookup.indicatorKind[guess] == lookup.facilityKind[facility.index] else { return nil }
+        guard lookup.indicatorKindCode[guess] == kind else { return nil }
         let x: Double
         if onlyDigits, p > valueStart, p - valueStart <= 15 {
             // An integer of at most 15 digits is exact as a double: what parseFiniteDouble gives for it.
@@ -150,8 +186,10 @@ struct AssessmentLines {
             x = parsed
         }
         guard lookup.accepts(x, indicator: guess) else { return nil }
+        facility = f
+        expert = e
         indicator = guess
-        return (AssessmentRow(facility: facility.index, expert: expert.index, indicator: lookup.indicatorPosition[guess], value: x), after)
+        return (AssessmentRow(facility: f.index, expert: e.index, indicator: lookup.indicatorPosition[guess], value: x), after)
     }
 
     /// A byte equal to `byte` has its high bit set in the result, no other byte does.
@@ -177,39 +215,50 @@ struct AssessmentLines {
         if !sameBytes(f, facility.bytes, before: limit, limit) { facility = (f, lookup.facilities.index(of: f) ?? -1) }
         guard facility.index >= 0 else { return nil }
         let e = field(columns.expert)
-        if !sameBytes(e, expert.bytes, before: limit, limit) { expert = (e, lookup.experts.index(of: e) ?? -1) }
+        if !sameBytes(e, expert.bytes, before: limit, limit) {
+            let previous = expert.index
+            expert = (e, lookup.experts.index(of: e) ?? -1)
+            if previous >= 0, expert.index >= 0 { followingExpert[previous] = expert.index }
+        }
         guard expert.index >= 0 else { return nil }
         let text = field(columns.indicator)
-        let guess = indicator >= 0 ? following[indicator] : -1
+        let kind = lookup.facilityKindCode[facility.index]
+        let slot = indicator >= 0 ? kind * lookup.indicatorKindCode.count + indicator : -1
+        let guess = slot >= 0 ? following[slot] : -1
         let j: Int
         if guess >= 0, lookup.indicators.matches(text, guess, before: limit) {
             j = guess
         } else {
             guard let found = lookup.indicators.index(of: text) else { return nil }
-            if indicator >= 0 { following[indicator] = found }
+            if slot >= 0 { following[slot] = found }
             j = found
         }
         indicator = j
-        guard lookup.indicatorKind[j] == lookup.facilityKind[facility.index],
+        guard lookup.indicatorKindCode[j] == kind,
               let x = parseFiniteDouble(field(columns.value)), lookup.accepts(x, indicator: j) else { return nil }
         return AssessmentRow(facility: facility.index, expert: expert.index, indicator: lookup.indicatorPosition[j], value: x)
     }
 }
 
-/// True when two byte strings are equal; strings of up to 16 bytes are compared as two words when both can be
+/// True when two byte strings are equal; strings of up to 32 bytes are compared a word at a time when both can be
 /// loaded whole before their limits (`a` before `aLimit`, `b` before `bLimit`), the ends of their buffers.
 @inline(__always)
 func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
                before aLimit: UnsafePointer<UInt8>, _ bLimit: UnsafePointer<UInt8>) -> Bool {
     guard a.count == b.count, let x = a.baseAddress, let y = b.baseAddress else { return false }
     let n = a.count
-    if n <= 16, x + 16 <= aLimit, y + 16 <= bLimit {
+    if n <= 32, x + 32 <= aLimit, y + 32 <= bLimit {
         let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
-        @inline(__always) func low(_ bytes: Int) -> UInt64 { bytes >= 8 ? ~0 : (1 << UInt64(8 * bytes)) &- 1 }
-        let first = (rx.loadUnaligned(as: UInt64.self) ^ ry.loadUnaligned(as: UInt64.self)) & low(n)
-        guard n > 8 else { return first == 0 }
-        let second = (rx.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ ry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & low(n - 8)
-        return first | second == 0
+        var offset = 0, difference: UInt64 = 0
+        while offset + 8 <= n {
+            difference |= rx.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ ry.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        if offset < n { // the last bytes, the word's low ones (little-endian)
+            let low: UInt64 = (1 << UInt64(8 * (n - offset))) &- 1
+            difference |= (rx.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ ry.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & low
+        }
+        return difference == 0
     }
     return memcmp(x, y, n) == 0
 }

@@ -7,6 +7,13 @@ struct AssessmentLookup {
     let expertCount: Int
     let facilityKind: [FacilityKind]
     let indicatorKind: [FacilityKind]
+    /// Whether each facility's and each expert's id is one the fast path may guess: no comma, line feed or
+    /// carriage return in it (a quoted id in facilities.csv may have them, and would not be one field here).
+    let plainFacility: [Bool]
+    let plainExpert: [Bool]
+    /// Each facility's and each indicator's kind as its place in `FacilityKind.allCases`.
+    let facilityKindCode: [Int]
+    let indicatorKindCode: [Int]
     /// Position of the indicator in its model.
     let indicatorPosition: [Int]
     let lowest: [Double]
@@ -17,12 +24,17 @@ struct AssessmentLookup {
     init(_ context: RowContext) {
         facilities = ByteInterner(context.facilities.map(\.id))
         facilityKind = context.facilities.map(\.kind)
+        facilityKindCode = facilityKind.map { FacilityKind.allCases.firstIndex(of: $0)! }
         let expertIDs = context.expertIndex.sorted { $0.value < $1.value }.map(\.key)
         experts = ByteInterner(expertIDs)
+        func plain(_ id: String) -> Bool { !id.utf8.contains { $0 == 0x2C || $0 == 0x0A || $0 == 0x0D } }
+        plainFacility = context.facilities.map { plain($0.id) }
+        plainExpert = expertIDs.map(plain)
         expertCount = expertIDs.count
         let entries = context.models.indicatorIndex.sorted { $0.key < $1.key }
         indicators = ByteInterner(entries.map(\.key))
         indicatorKind = entries.map(\.value.kind)
+        indicatorKindCode = indicatorKind.map { FacilityKind.allCases.firstIndex(of: $0)! }
         indicatorPosition = entries.map(\.value.index)
         let described = entries.map { context.models[$0.value.kind]!.model.indicators[$0.value.index] }
         lowest = described.map { $0.range?.count == 2 ? $0.range![0] : -.infinity }
@@ -35,7 +47,8 @@ struct AssessmentLookup {
     @inline(__always)
     func accepts(_ value: Double, indicator i: Int) -> Bool {
         guard value >= lowest[i], value <= highest[i] else { return false }
-        return !isLevel[i] || (value == value.rounded() && value >= 1 && value <= 4)
+        // A whole number 1…4 (compared through Int, which inside 1…4 is exact, rather than a call to round).
+        return !isLevel[i] || (value >= 1 && value <= 4 && Double(Int(value)) == value)
     }
 }
 
@@ -60,19 +73,52 @@ struct AssessmentKeySet {
     }
 
     /// Adds the triples of rows 0..<count of the columns; false as soon as one was already there.
-    mutating func insertAll(_ columns: AssessmentColumns, count: Int) -> Bool {
+    ///
+    /// With bits and more than one thread, each thread marks its share of the rows in bits of its own (a repeat
+    /// inside a share is found there); then the shares' bits are joined, and a bit set in two of them is a repeat
+    /// across shares.
+    mutating func insertAll(_ columns: AssessmentColumns, count: Int, tasks: ParallelTasks = ParallelTasks(threads: 1)) -> Bool {
         guard set == nil else {
             for row in 0..<count where !insert(facility: Int(columns.facility[row]), expert: Int(columns.expert[row]),
                                                indicator: Int(columns.indicator[row])) { return false }
             return true
         }
         let experts = experts, indicators = indicators
-        return bits.withUnsafeMutableBufferPointer { bits in
-            for row in 0..<count {
+        func mark(_ rows: Range<Int>, _ bits: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+            for row in rows {
                 let index = (Int(columns.facility[row]) * experts + Int(columns.expert[row])) * indicators + Int(columns.indicator[row])
                 let word = index >> 6, mask: UInt64 = 1 << UInt64(index & 63)
                 if bits[word] & mask != 0 { return false }
                 bits[word] |= mask
+            }
+            return true
+        }
+        let shares = count >= 1 << 20 ? tasks.threads : 1
+        guard shares > 1 else { return bits.withUnsafeMutableBufferPointer { mark(0..<count, $0) } }
+        let words = bits.count
+        var own = [[UInt64]](repeating: [], count: shares)
+        var unique = [Bool](repeating: true, count: shares)
+        own.withUnsafeMutableBufferPointer { own in
+            unique.withUnsafeMutableBufferPointer { unique in
+                try? tasks.run(shares) { k in
+                    var bits = [UInt64](repeating: 0, count: words)
+                    unique[k] = bits.withUnsafeMutableBufferPointer { mark((count * k / shares)..<(count * (k + 1) / shares), $0) }
+                    own[k] = bits
+                }
+            }
+        }
+        guard !unique.contains(false) else { return false }
+        return bits.withUnsafeMutableBufferPointer { bits in
+            for share in own {
+                let repeated = share.withUnsafeBufferPointer { share in
+                    var overlap: UInt64 = 0
+                    for w in 0..<words {
+                        overlap |= bits[w] & share[w]
+                        bits[w] |= share[w]
+                    }
+                    return overlap != 0
+                }
+                if repeated { return false }
             }
             return true
         }

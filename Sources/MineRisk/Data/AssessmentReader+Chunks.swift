@@ -75,7 +75,7 @@ extension AssessmentReader {
                 packed += counts[k]
             }
             var seen = keySet(lookup)
-            guard seen.insertAll(columns, count: packed) else { return nil }
+            guard seen.insertAll(columns, count: packed, tasks: tasks) else { return nil }
             return packed
         }
         guard complete else { return nil }
@@ -91,7 +91,9 @@ extension AssessmentReader.Chunking {
         let tasks = ParallelTasks(threads: threads)
         let whole = text.contentStart..<text.bytes.count
         guard tasks.threads > 1, whole.count >= minimumBytes else { return nil }
-        return text.bytes.withUnsafeBufferPointer { LineChunks($0, range: whole, count: tasks.threads * chunksPerThread, tasks: tasks) }
+        return text.bytes.withUnsafeBufferPointer {
+            LineChunks($0, range: whole, count: tasks.threads * chunksPerThread, tasks: tasks, census: text.census)
+        }
     }
 }
 

@@ -23,8 +23,8 @@ struct ByteInterner {
             keyRanges.append(range)
             if found == nil { insert(keyRanges.count - 1) }
         }
-        // Sixteen bytes after the last key, so that `matches` can load any short key as two words.
-        keys.append(contentsOf: repeatElement(0, count: 16))
+        // Thirty-two bytes after the last key, so that `matches` can load any short key a word at a time.
+        keys.append(contentsOf: repeatElement(0, count: 32))
     }
 
     /// The index of the id whose bytes these are (spaces and tabs around it ignored, as `CSVRecord.string` does).
@@ -58,6 +58,9 @@ struct ByteInterner {
             sameBytes(field, UnsafeBufferPointer(rebasing: keys[range]), before: limit, keys.baseAddress! + keys.count)
         }
     }
+
+    /// The number of distinct ids.
+    var count: Int { keyRanges.count }
 
     /// The length in bytes of the id at `index`.
     @inline(__always)

@@ -213,6 +213,11 @@ func forEachDataRow(
 
 /// Parses yes/no cells as spreadsheets write them.
 func parseBool(_ text: String) -> Bool? {
+    switch text { // as written most often, before any lowercasing
+    case "yes": return true
+    case "no": return false
+    default: break
+    }
     switch text.lowercased() {
     case "yes", "y", "true", "1", "是": return true
     case "no", "n", "false", "0", "否": return false

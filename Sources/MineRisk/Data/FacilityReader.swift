@@ -29,12 +29,13 @@ struct FacilityReader {
                 if !id.isEmpty { state.rejectedFacilityIDs.insert(id) }
                 return problem
             case let .success(facility):
-                if let first = seen[id] {
+                // One hash per row: the id is entered, and put back to its first row if it was there already.
+                if let first = seen.updateValue(Int32(facilities.count), forKey: id) {
+                    seen[id] = first
                     state.rejectedFacilityIDs.insert(id)
                     duplicated.insert(id)
                     return InputProblem(r.location(h["id"]), "duplicate facility id \"\(id)\" (first on line \(lines[Int(first)]))")
                 }
-                seen[id] = Int32(facilities.count)
                 var facility = facility
                 facility.line = r.line
                 facilities.append(facility)

@@ -133,6 +133,26 @@ import Testing
         }
     }
 
+    /// The fast path's guesses miss: experts leave indicators out, facilities come in another order than in
+    /// facilities.csv (and some not at all), an expert's rows come before another's.
+    @Test func guessesThatMissReadTheSame() throws {
+        try expectSameReading({ text in
+            let lines = text.components(separatedBy: "\n")
+            return lines.enumerated().filter { $0.offset < 1 || $0.offset % 17 != 5 && $0.offset % 23 != 6 }.map(\.element)
+                .joined(separator: "\n")
+        }, "indicators left out")
+        try expectSameReading({ text in
+            var lines = text.components(separatedBy: "\n")
+            let header = lines.removeFirst()
+            let blocks = Dictionary(grouping: lines.filter { !$0.isEmpty }) { $0.prefix { $0 != "," } }
+            let order = blocks.keys.sorted().reversed().enumerated().filter { $0.offset % 9 != 4 }.map(\.element)
+            return ([header] + order.flatMap { id in
+                let rows = blocks[id]!
+                return id.hasSuffix("3") ? rows.sorted { $0.split(separator: ",")[1] > $1.split(separator: ",")[1] } : rows
+            }).joined(separator: "\n") + "\n"
+        }, "facilities in reverse order, some left out, experts reversed in some")
+    }
+
     @Test func columnsInAnotherOrder() throws {
         try expectSameReading({ text in
             text.components(separatedBy: "\n").map { line in
@@ -160,6 +180,93 @@ import Testing
         try? reader.forEachRecord { reference.append($0.line) }
         #expect(lines == Array(reference.dropFirst()))
         #expect(chunks!.capacities.reduce(0, +) >= reference.count - 1)
+    }
+
+    /// Cut from the text's census (as a large ASCII file is), the runs start on the lines the reader counts, hold
+    /// every record, and the census's quote keeps the text off the parallel path; a census with a carriage return
+    /// is set aside and the runs scanned.
+    @Test func censusCutsAsTheScanDoes() {
+        let blankLinesBetween: String = (0..<200).map { (k: Int) -> String in k % 13 == 0 ? "row\(k),\(k * 7)\n\n" : "row\(k),\(k * 7)\n" }.joined()
+        let plain: String = (0..<50).map { (k: Int) -> String in "r\(k),\(k)\n" }.joined()
+        let texts: [String] = ["\n\nh1,h2\n" + blankLinesBetween + "end,1", "h1,h2\n" + plain,
+                               "h1,h2\r\n" + plain.replacingOccurrences(of: "\n", with: "\r\n")]
+        for (t, string) in texts.enumerated() {
+            let text = Array(string.utf8)
+            let reader = CSVReader(file: "t.csv", text: TextFile(utf8: text, displayName: "t.csv"))
+            var reference: [Int] = []
+            try? reader.forEachRecord { reference.append($0.line) }
+            for parts in [1, 5, 64] {
+                for count in [1, 3, 8] {
+                    let cut: LineChunks? = text.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) -> LineChunks? in
+                        LineChunks(bytes, range: 0..<text.count, count: count, tasks: ParallelTasks(threads: 2), census: ByteCensus(bytes, parts: parts))
+                    }
+                    guard let chunks = cut else {
+                        Issue.record("text \(t), \(parts) parts, \(count) runs: not cut")
+                        continue
+                    }
+                    var lines: [Int] = []
+                    for (range, first) in zip(chunks.ranges, chunks.firstLines) {
+                        try? reader.forEachRecord(in: range, firstLine: first) { lines.append($0.line) }
+                    }
+                    #expect(lines == Array(reference.dropFirst()), "text \(t), \(parts) parts, \(count) runs")
+                    #expect(chunks.capacities.reduce(0, +) >= reference.count - 1, "text \(t), \(parts) parts, \(count) runs")
+                }
+            }
+            var quoted = text
+            quoted.insert(0x22, at: quoted.count / 2)
+            let quotedCut: LineChunks? = quoted.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) -> LineChunks? in
+                LineChunks(bytes, range: 0..<quoted.count, count: 3, tasks: ParallelTasks(threads: 2), census: ByteCensus(bytes, parts: 5))
+            }
+            #expect(quotedCut == nil, "text \(t) with a quote")
+        }
+    }
+
+    /// A large ASCII file keeps its census, which counts what a byte-by-byte count finds; a large file with one byte
+    /// outside ASCII has none, and is still checked as UTF-8.
+    @Test func largeFilesAreCensused() throws {
+        var text = Array("h1,h2\n".utf8)
+        while text.count < (1 << 24) + 1000 { text += Array("row\(text.count),\(text.count % 97)\n".utf8) }
+        let file = try TextFile(data: text, displayName: "big.csv")
+        let census = try #require(file.census)
+        #expect(census.isASCII && !census.hasQuote && !census.hasCarriageReturn)
+        #expect(census.parts.map(\.lineFeeds).reduce(0, +) == text.filter { $0 == 0x0A }.count)
+        #expect(census.parts.first?.range.lowerBound == 0 && census.parts.last?.range.upperBound == text.count)
+        let middle = text.count / 2
+        #expect(text.withUnsafeBufferPointer { census.lineFeeds(before: middle, in: $0) } == text[..<middle].filter { $0 == 0x0A }.count)
+        var accented = text
+        accented.replaceSubrange(middle..<(middle + 2), with: Array("é".utf8))
+        let other = try TextFile(data: accented, displayName: "big.csv")
+        #expect(other.census == nil && other.encoding == "UTF-8")
+    }
+
+    /// The key set finds a repeat inside one thread's share of the rows and across two shares, and none where
+    /// there is none.
+    @Test func keySetFindsRepeatsAcrossShares() {
+        let rows = 1 << 21
+        func check(_ repeatAt: (Int, Int)?) -> Bool {
+            var facility = (0..<rows).map { Int32($0 / 8) }, expert = (0..<rows).map { Int32($0 % 8 / 4) }
+            var indicator = (0..<rows).map { Int32($0 % 4) }, value = [Double](repeating: 1, count: rows)
+            if let (from, to) = repeatAt {
+                facility[to] = facility[from]
+                expert[to] = expert[from]
+                indicator[to] = indicator[from]
+            }
+            return facility.withUnsafeMutableBufferPointer { f in
+                expert.withUnsafeMutableBufferPointer { e in
+                    indicator.withUnsafeMutableBufferPointer { j in
+                        value.withUnsafeMutableBufferPointer { v in
+                            var set = AssessmentKeySet(facilities: rows / 8, experts: 2, indicators: 4)
+                            let columns = AssessmentColumns(facility: f.baseAddress!, expert: e.baseAddress!, indicator: j.baseAddress!, value: v.baseAddress!)
+                            return set.insertAll(columns, count: rows, tasks: ParallelTasks(threads: 2))
+                        }
+                    }
+                }
+            }
+        }
+        #expect(check(nil))
+        #expect(!check((10, 20)), "inside the first share")
+        #expect(!check((10, rows - 3)), "across the shares")
+        #expect(!check((rows / 2 + 5, rows - 1)), "inside the second share")
     }
 
     /// A quote anywhere (header, a run's sixteen-byte blocks or its tail) keeps the text off the parallel path.
