@@ -56,7 +56,8 @@ public struct DatasetLoader {
 
     /// In-memory files by name, instead of the folder (fuzzing and tests).
     private let files: [String: [UInt8]]?
-    /// How assessments.csv is shared between threads (tests cut small files too); never changes the result.
+    /// How assessments.csv and facilities.csv are shared between threads (tests cut small files too); never changes
+    /// the result.
     var assessmentChunking = AssessmentReader.Chunking()
     /// The lists of hidden dangers (`Lists/`): hazards.csv codes are checked against them; nil: the models' veto codes only.
     public var catalog: HazardCatalog?
@@ -94,7 +95,8 @@ public struct DatasetLoader {
         }
         defer { assessmentsFile.wait() }
         let facilitiesFile = try read("facilities.csv", into: &state)
-        let (facilities, facilityIndex) = try FacilityReader(models: models).readIndexed(facilitiesFile, state: &state)
+        let (facilities, facilityIndex) = try FacilityReader(models: models, chunking: assessmentChunking)
+            .readIndexed(facilitiesFile, state: &state)
         let experts = try ExpertReader().read(try read("experts.csv", into: &state), state: &state)
         let expertIndex = Dictionary(uniqueKeysWithValues: experts.enumerated().map { ($1.id, Int32($0)) })
         let context = RowContext(facilities: facilities, facilityIndex: facilityIndex, expertIndex: expertIndex,

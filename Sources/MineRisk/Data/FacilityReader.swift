@@ -1,6 +1,8 @@
 /// Reads facilities.csv: one row per mine or tailings pond.
 struct FacilityReader {
     let models: ModelSet
+    /// How a large file is shared between threads (as assessments.csv is); it never changes what is read.
+    var chunking = AssessmentReader.Chunking()
 
     static let required = ["id", "name", "kind", "county", "standardized", "status"]
     /// `idle_months`, then every kind's own columns (Model/Kinds/).
@@ -19,28 +21,45 @@ struct FacilityReader {
         var seen: [String: Int32] = [:]
         seen.reserveCapacity(reader.text.bytes.count / 64)
         var duplicated = Set<String>()
-        var layout: Layout?
-        try forEachDataRow(reader, required: Self.required, optional: Self.optional, state: &state) { h, r, state in
-            let columns = layout ?? Layout(h)
-            layout = columns
-            let id = r.string(columns.id)
-            switch parse(columns, r) {
-            case let .failure(problem):
+        var idColumn = 0
+        /// Takes a parsed row, in file order; returns its problem.
+        func accept(_ row: ParsedRow, _ state: inout LoadState) -> InputProblem? {
+            switch row {
+            case let .wrongWidth(problem):
+                return problem
+            case let .invalid(problem, id):
                 if !id.isEmpty { state.rejectedFacilityIDs.insert(id) }
                 return problem
-            case let .success(facility):
+            case let .facility(facility):
+                let id = facility.id
                 // One hash per row: the id is entered, and put back to its first row if it was there already.
                 if let first = seen.updateValue(Int32(facilities.count), forKey: id) {
                     seen[id] = first
                     state.rejectedFacilityIDs.insert(id)
                     duplicated.insert(id)
-                    return InputProblem(r.location(h["id"]), "duplicate facility id \"\(id)\" (first on line \(lines[Int(first)]))")
+                    return InputProblem(SourceLocation(file: reader.file, line: facility.line, column: idColumn + 1),
+                                        "duplicate facility id \"\(id)\" (first on line \(lines[Int(first)]))")
                 }
-                var facility = facility
-                facility.line = r.line
                 facilities.append(facility)
-                lines.append(r.line)
+                lines.append(facility.line)
                 return nil
+            }
+        }
+        if let runs = parseInRuns(reader) {
+            idColumn = runs.idColumn
+            facilities.reserveCapacity(runs.rows.reduce(0) { $0 + $1.count })
+            for run in runs.rows {
+                for row in run {
+                    if let problem = accept(row, &state) { state.reject(problem) }
+                }
+            }
+        } else {
+            var layout: Layout?
+            try forEachDataRow(reader, required: Self.required, optional: Self.optional, state: &state) { h, r, state in
+                let columns = layout ?? Layout(h)
+                layout = columns
+                idColumn = columns.id
+                return accept(parse(columns, r), &state)
             }
         }
         // A duplicated id rejects every row that has it: which one is right cannot be known.
@@ -60,6 +79,56 @@ struct FacilityReader {
         return (facilities, seen)
     }
 
+    /// A data row parsed on its own, before the ids are compared with the other rows'.
+    private enum ParsedRow {
+        case wrongWidth(InputProblem)
+        case invalid(InputProblem, id: String)
+        case facility(Facility)
+    }
+
+    /// A large file without quotes parsed on all processors, each thread on its own runs of lines; the rows come
+    /// back run by run in file order, to be taken as the sequential reader takes them. Nil for any other file (and
+    /// for a header that does not qualify: the sequential reader then names its problem).
+    private func parseInRuns(_ reader: CSVReader) -> (rows: [[ParsedRow]], idColumn: Int)? {
+        let tasks = ParallelTasks(threads: chunking.threads)
+        let whole = reader.text.contentStart..<reader.text.bytes.count
+        guard tasks.threads > 1, whole.count >= chunking.minimumBytes else { return nil }
+        guard let chunks = reader.text.bytes.withUnsafeBufferPointer({
+            LineChunks($0, range: whole, count: tasks.threads * chunking.chunksPerThread, tasks: tasks)
+        }) else { return nil }
+        var header: CSVHeader?
+        do {
+            try reader.forEachRecord(in: chunks.header, firstLine: chunks.headerLine) { record in
+                header = try CSVHeader(record: record, required: Self.required, optional: Self.optional)
+            }
+        } catch {
+            return nil
+        }
+        guard let header else { return nil }
+        let layout = Layout(header)
+        var rows = [[ParsedRow]](repeating: [], count: chunks.ranges.count)
+        // A run the reader stops on is left to the sequential reader, which stops at the same place.
+        do {
+            try rows.withUnsafeMutableBufferPointer { rows in
+                try tasks.run(chunks.ranges.count) { k in
+                    var run: [ParsedRow] = []
+                    run.reserveCapacity(chunks.capacities[k])
+                    try reader.forEachRecord(in: chunks.ranges[k], firstLine: chunks.firstLines[k]) { r in
+                        if let problem = header.checkWidth(r) {
+                            run.append(.wrongWidth(problem))
+                        } else {
+                            run.append(parse(layout, r))
+                        }
+                    }
+                    rows[k] = run
+                }
+            }
+        } catch {
+            return nil
+        }
+        return (rows, layout.id)
+    }
+
     /// Where a file's columns are, found once from its header.
     private struct Layout {
         let id, name, kind, county, standardized, status: Int
@@ -73,11 +142,19 @@ struct FacilityReader {
         }
     }
 
-    private func parse(_ h: Layout, _ r: CSVRecord) -> Result<Facility, InputProblem> {
+    /// One row: its facility, or its first problem with its id (which the other rows may then not use).
+    private func parse(_ h: Layout, _ r: CSVRecord) -> ParsedRow {
+        let id = r.string(h.id)
+        switch parse(h, r, id: id) {
+        case let .failure(problem): return .invalid(problem, id: id)
+        case let .success(facility): return .facility(facility)
+        }
+    }
+
+    private func parse(_ h: Layout, _ r: CSVRecord, id: String) -> Result<Facility, InputProblem> {
         func fail(_ column: Int, _ message: String) -> Result<Facility, InputProblem> {
             .failure(InputProblem(r.location(column), message))
         }
-        let id = r.string(h.id)
         guard !id.isEmpty else { return fail(h.id, "id: expected a facility id, found an empty cell") }
         let name = r.string(h.name)
         guard !name.isEmpty else { return fail(h.name, "name: expected the facility's name, found an empty cell") }
@@ -109,6 +186,7 @@ struct FacilityReader {
         case let .failure(problem): return .failure(problem)
         case let .success(values): facility.values = values
         }
+        facility.line = r.line
         return .success(facility)
     }
 }

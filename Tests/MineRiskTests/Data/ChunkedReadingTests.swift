@@ -7,12 +7,12 @@ import Testing
 @Suite struct ChunkedReadingTests {
     static let models: ModelSet = try! ModelLoader.load(directory: repositoryRoot.appendingPathComponent("Models").path)
 
-    /// The Liangshan 2017 round in memory, assessments.csv edited.
-    func files(_ edit: (String) -> String) throws -> [String: [UInt8]] {
+    /// The Liangshan 2017 round in memory, assessments.csv (or another file) edited.
+    func files(_ edit: (String) -> String, in edited: String = "assessments.csv") throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         for name in DatasetLoader.requiredFiles {
             var text = try String(contentsOfFile: repositoryRoot.appendingPathComponent("seeds/liangshan-2017/\(name)").path, encoding: .utf8)
-            if name == "assessments.csv" { text = edit(text) }
+            if name == edited { text = edit(text) }
             files[name] = Array(text.utf8)
         }
         return files
@@ -27,7 +27,9 @@ import Testing
             let a = data.assessments
             let columns = a.facility.withUnsafeBytes(Array.init) + a.expert.withUnsafeBytes(Array.init)
                 + a.indicator.withUnsafeBytes(Array.init) + a.value.withUnsafeBytes(Array.init)
-            return "rows \(a.count), table \(sha256Hex(columns))\n"
+            let facilities = data.facilities.map { "\($0.id)@\($0.line) \($0.hashValue)" }.joined(separator: "\n") // values included
+            return "facilities \(data.facilities.count) (\(data.rejectedFacilities) rejected), \(sha256Hex(Array(facilities.utf8)))\n"
+                + "rows \(a.count), table \(sha256Hex(columns))\n"
                 + data.rejects.map { "\($0.file):\($0.line) \($0.reason)" }.joined(separator: "\n")
         } catch {
             return "error \(error)"
@@ -35,8 +37,8 @@ import Testing
     }
 
     /// Compares the sequential read with cuts into 2 to 60 runs, strict and with --skip-invalid.
-    func expectSameReading(_ edit: @escaping (String) -> String, _ comment: Comment) throws {
-        let input = try files(edit)
+    func expectSameReading(_ edit: @escaping (String) -> String, in edited: String = "assessments.csv", _ comment: Comment) throws {
+        let input = try files(edit, in: edited)
         for skipInvalid in [false, true] {
             let reference = outcome(input, skipInvalid: skipInvalid, threads: 1, chunksPerThread: 1)
             for (threads, chunks) in [(2, 1), (2, 3), (3, 20)] {
@@ -151,6 +153,24 @@ import Testing
                 return id.hasSuffix("3") ? rows.sorted { $0.split(separator: ",")[1] > $1.split(separator: ",")[1] } : rows
             }).joined(separator: "\n") + "\n"
         }, "facilities in reverse order, some left out, experts reversed in some")
+    }
+
+    /// facilities.csv read in runs gives the facilities, problems and rejects of the sequential reader: bad rows,
+    /// ids repeated far apart and at once, rows of the wrong width, blank lines, CR LF.
+    @Test func facilitiesReadTheSame() throws {
+        try expectSameReading({ $0 }, in: "facilities.csv", "facilities as published")
+        try expectSameReading({ $0.replacingOccurrences(of: "\n", with: "\r\n") }, in: "facilities.csv", "facilities with CR LF")
+        try expectSameReading({ text in
+            var lines = text.components(separatedBy: "\n")
+            lines[3] = lines[3].replacingOccurrences(of: "underground_mine", with: "mine")
+            lines[9] = "," + lines[9].split(separator: ",", omittingEmptySubsequences: false).dropFirst().joined(separator: ",")
+            lines[17] += ",extra"
+            lines[40] = lines[40].replacingOccurrences(of: ",yes,", with: ",maybe,")
+            lines.insert(lines[60], at: 150)
+            lines.insert(lines[5], at: 6)
+            lines.insert("", at: 100)
+            return lines.joined(separator: "\n")
+        }, in: "facilities.csv", "bad facility rows and repeated ids")
     }
 
     @Test func columnsInAnotherOrder() throws {
