@@ -63,7 +63,8 @@ public struct TextFile: Sendable {
                 "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV")
         }
         // A large file is looked at on all processors first: plain ASCII (as a national assessments.csv is) is valid.
-        // One that is not ASCII in its first 4 KiB (Chinese names) is not: its census would only be read again.
+        // A file with a byte outside ASCII in its first 4 KiB (Chinese names) is not looked at this way: it would be
+        // read again for its UTF-8 check anyway.
         if data.count >= 1 << 24, data.withUnsafeBufferPointer({ !$0.prefix(4096).contains { $0 >= 0x80 } }) {
             let census = data.withUnsafeBufferPointer { ByteCensus($0) }
             if census.isASCII {
