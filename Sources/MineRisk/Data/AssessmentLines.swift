@@ -33,7 +33,7 @@ struct AssessmentLines {
         self.lookup = lookup
         columns = (f, e, i, v)
         inFileOrder = (f, e, i, v) == (0, 1, 2, 3)
-        following = [Int](repeating: -1, count: FacilityKind.allCases.count * lookup.indicatorKind.count)
+        following = [Int](repeating: -1, count: FacilityKind.allCases.count * lookup.indicatorKindCode.count)
         followingExpert = [Int](repeating: -1, count: lookup.experts.count)
     }
 
@@ -114,9 +114,9 @@ struct AssessmentLines {
     /// which then goes the longer way (`row`); with the returned row comes where the next line starts.
     ///
     /// Only a line the longer way would accept with the same row is accepted here: its first three fields are
-    /// byte for byte the ids the longer way would have looked up (guessed ids have no comma or line break, and
-    /// are matched untrimmed), and
-    /// the fourth is the rest of the line, parsed by the same `parseFiniteDouble`.
+    /// byte for byte the ids the longer way would have looked up (guessed ids have no comma or line break, see
+    /// `AssessmentLookup.plainFacility`, and are matched untrimmed), and the fourth is the rest of the line, parsed
+    /// by the same `parseFiniteDouble`.
     @inline(__always)
     private mutating func predicted(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
                                     _ limit: UnsafePointer<UInt8>) -> (AssessmentRow, Int)? {
@@ -139,7 +139,7 @@ struct AssessmentLines {
         if !(p + e.bytes.count < end && base[p + e.bytes.count] == 0x2C
              && sameBytes(UnsafeBufferPointer(start: base + p, count: e.bytes.count), e.bytes, before: limit, limit)) {
             let next = followingExpert[e.index]
-            guard next >= 0, lookup.plainExpert[next] else { return nil }
+            guard next >= 0 else { return nil }
             let n = lookup.experts.length(next)
             let field = UnsafeBufferPointer(start: base + p, count: n)
             guard p + n < end, base[p + n] == 0x2C, lookup.experts.matches(field, next, before: limit) else { return nil }

@@ -5,12 +5,10 @@ struct AssessmentLookup {
     let experts: ByteInterner
     let indicators: ByteInterner
     let expertCount: Int
-    let facilityKind: [FacilityKind]
-    let indicatorKind: [FacilityKind]
-    /// Whether each facility's and each expert's id is one the fast path may guess: no comma, line feed or
-    /// carriage return in it (a quoted id in facilities.csv may have them, and would not be one field here).
+    /// Whether each facility's id is one the fast path may guess: no comma, line feed or carriage return in it (a
+    /// quoted id in facilities.csv may have them, and would not be one field here). Experts and indicators are only
+    /// guessed once found from a field, so theirs have none.
     let plainFacility: [Bool]
-    let plainExpert: [Bool]
     /// Each facility's and each indicator's kind as its place in `FacilityKind.allCases`.
     let facilityKindCode: [Int]
     let indicatorKindCode: [Int]
@@ -23,18 +21,14 @@ struct AssessmentLookup {
 
     init(_ context: RowContext) {
         facilities = ByteInterner(context.facilities.map(\.id))
-        facilityKind = context.facilities.map(\.kind)
-        facilityKindCode = facilityKind.map { FacilityKind.allCases.firstIndex(of: $0)! }
+        facilityKindCode = context.facilities.map { FacilityKind.allCases.firstIndex(of: $0.kind)! }
         let expertIDs = context.expertIndex.sorted { $0.value < $1.value }.map(\.key)
         experts = ByteInterner(expertIDs)
-        func plain(_ id: String) -> Bool { !id.utf8.contains { $0 == 0x2C || $0 == 0x0A || $0 == 0x0D } }
-        plainFacility = context.facilities.map { plain($0.id) }
-        plainExpert = expertIDs.map(plain)
+        plainFacility = context.facilities.map { !$0.id.utf8.contains { $0 == 0x2C || $0 == 0x0A || $0 == 0x0D } }
         expertCount = expertIDs.count
         let entries = context.models.indicatorIndex.sorted { $0.key < $1.key }
         indicators = ByteInterner(entries.map(\.key))
-        indicatorKind = entries.map(\.value.kind)
-        indicatorKindCode = indicatorKind.map { FacilityKind.allCases.firstIndex(of: $0)! }
+        indicatorKindCode = entries.map { FacilityKind.allCases.firstIndex(of: $0.value.kind)! }
         indicatorPosition = entries.map(\.value.index)
         let described = entries.map { context.models[$0.value.kind]!.model.indicators[$0.value.index] }
         lowest = described.map { $0.range?.count == 2 ? $0.range![0] : -.infinity }
@@ -77,7 +71,7 @@ struct AssessmentKeySet {
     /// With bits and more than one thread, each thread marks its share of the rows in bits of its own (a repeat
     /// inside a share is found there); then the shares' bits are joined, and a bit set in two of them is a repeat
     /// across shares.
-    mutating func insertAll(_ columns: AssessmentColumns, count: Int, tasks: ParallelTasks = ParallelTasks(threads: 1)) -> Bool {
+    mutating func insertAll(_ columns: AssessmentColumns, count: Int, tasks: ParallelTasks) -> Bool {
         guard set == nil else {
             for row in 0..<count where !insert(facility: Int(columns.facility[row]), expert: Int(columns.expert[row]),
                                                indicator: Int(columns.indicator[row])) { return false }

@@ -36,7 +36,7 @@ struct AssessmentRowChecker {
             lastFacility = (Array(facilityField), lookup.facilities.index(of: facilityField) ?? -1)
         }
         if lastFacility.index >= 0, let e = lookup.experts.index(of: r.field(c.expert)),
-           let i = lookup.indicators.index(of: r.field(c.indicator)), lookup.indicatorKind[i] == lookup.facilityKind[lastFacility.index],
+           let i = lookup.indicators.index(of: r.field(c.indicator)), lookup.indicatorKindCode[i] == lookup.facilityKindCode[lastFacility.index],
            let x = r.double(c.value), lookup.accepts(x, indicator: i) {
             return .success(AssessmentRow(facility: lastFacility.index, expert: e, indicator: lookup.indicatorPosition[i], value: x))
         }
