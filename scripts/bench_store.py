@@ -63,7 +63,7 @@ def main():
     base = options.pg
     if base is None:
         cluster = os.path.join(work, "pg")
-        base = subprocess.run([os.path.join(ROOT, "scripts", "pg_cluster"), "start", cluster, "55439"], check=True,
+        base = subprocess.run([os.path.join(ROOT, "scripts", "pg_cluster"), "start", cluster, "25439"], check=True,
                               stdout=subprocess.PIPE).stdout.decode().strip()
         os.environ["PGPASSWORD"] = open(os.path.join(cluster, "password")).read().strip()
     try:

@@ -186,13 +186,23 @@ struct PostgresServer {
     }
 
     /// A cluster of the test's own, on another port, which the test may stop and start (`scripts/pg_cluster`).
+    /// The port is below Linux's ephemeral range (32768–60999), where no client socket of the other tests can hold it;
+    /// a port some other program listens on is tried again with another one.
     static func ownCluster() throws -> PostgresServer {
-        let folder = try temporaryFolder().appendingPathComponent("pg").path
-        let port = 56000 + Int.random(in: 0..<1000)
-        let started = try run(repositoryRoot.appendingPathComponent("scripts/pg_cluster").path, ["start", folder, String(port)])
-        guard started.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "pg_cluster start: \(started.stderr)"]) }
-        let password = try String(contentsOfFile: "\(folder)/password", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        return PostgresServer(url: started.stdout.trimmingCharacters(in: .whitespacesAndNewlines), password: password, clusterFolder: folder)
+        var attempts = 0
+        while true {
+            attempts += 1
+            let folder = try temporaryFolder().appendingPathComponent("pg").path
+            let port = 26000 + Int.random(in: 0..<1000)
+            let started = try run(repositoryRoot.appendingPathComponent("scripts/pg_cluster").path, ["start", folder, String(port)])
+            if started.status != 0, started.stderr.contains("Address already in use"), attempts < 5 {
+                _ = try? run(repositoryRoot.appendingPathComponent("scripts/pg_cluster").path, ["remove", folder])
+                continue
+            }
+            guard started.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "pg_cluster start: \(started.stderr)"]) }
+            let password = try String(contentsOfFile: "\(folder)/password", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            return PostgresServer(url: started.stdout.trimmingCharacters(in: .whitespacesAndNewlines), password: password, clusterFolder: folder)
+        }
     }
 
     /// The same database as another user.
