@@ -1,6 +1,7 @@
 /// What the assessment reader's fast path looks up per row, prepared once: interned ids, each
 /// facility's kind, and each indicator's kind, position, range and scale.
 struct AssessmentLookup {
+    /// The facility index's own bytes (`FacilityIDs`: a non-ASCII id in NFC), not interned a second time.
     let facilities: ByteInterner
     let experts: ByteInterner
     let indicators: ByteInterner
@@ -20,7 +21,7 @@ struct AssessmentLookup {
     let maximumIndicators: Int
 
     init(_ context: RowContext) {
-        facilities = ByteInterner(context.facilities.map(\.id))
+        facilities = context.facilityIndex.bytes
         facilityKindCode = context.facilities.map { FacilityKind.allCases.firstIndex(of: $0.kind)! }
         let expertIDs = context.expertIndex.sorted { $0.value < $1.value }.map(\.key)
         experts = ByteInterner(expertIDs)

@@ -42,7 +42,7 @@ struct AssessmentRowChecker {
         }
         if let problem = problem(h, r) { return .failure(problem) }
         let (_, j) = context.models.indicatorIndex[r.string(h["indicator_id"])]!
-        return .success(AssessmentRow(facility: Int(context.facilityIndex[r.string(h["facility_id"])]!),
+        return .success(AssessmentRow(facility: context.facilityIndex.index(of: r.string(h["facility_id"]))!,
                                       expert: Int(context.expertIndex[r.string(h["expert_id"])]!),
                                       indicator: j, value: r.double(h["value"])!))
     }
@@ -55,7 +55,7 @@ struct AssessmentRowChecker {
     /// A row the fast path refused, checked field by field: the first problem in column order, or nil.
     private func problem(_ h: CSVHeader, _ r: CSVRecord) -> InputProblem? {
         let facilityID = r.string(h["facility_id"])
-        guard let f = context.facilityIndex[facilityID] else {
+        guard let f = context.facilityIndex.index(of: facilityID) else {
             if context.rejectedFacilityIDs.contains(facilityID) {
                 return InputProblem(r.location(h["facility_id"]), "facility \"\(facilityID)\" was rejected, so its assessments are too")
             }
@@ -65,7 +65,7 @@ struct AssessmentRowChecker {
         guard context.expertIndex[expertID] != nil else {
             return InputProblem(r.location(h["expert_id"]), "unknown expert id \"\(expertID)\": not in experts.csv")
         }
-        let facility = context.facilities[Int(f)]
+        let facility = context.facilities[f]
         let indicatorID = r.string(h["indicator_id"])
         guard let (kind, j) = context.models.indicatorIndex[indicatorID] else {
             return InputProblem(r.location(h["indicator_id"]), "unknown indicator id \"\(indicatorID)\": no model has it")

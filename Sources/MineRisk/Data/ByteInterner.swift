@@ -7,14 +7,13 @@ struct ByteInterner {
     private var keyRanges: [Range<Int>] = []
     /// Slot → key index + 1 (0 = empty).
     private var slots: [Int32]
-    private let mask: Int
+
+    private var mask: Int
 
     /// Interns `ids` in order; a repeated id keeps its first index.
     init(_ ids: [String]) {
-        var capacity = 16
-        while capacity < ids.count * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: 0, count: capacity)
-        mask = capacity - 1
+        self.init(capacity: ids.count)
+        keys.removeLast(Self.padding)
         for id in ids {
             let start = keys.count
             keys.append(contentsOf: id.utf8)
@@ -23,8 +22,51 @@ struct ByteInterner {
             keyRanges.append(range)
             if found == nil { insert(keyRanges.count - 1) }
         }
-        // Thirty-two bytes after the last key, so that `matches` can load any short key a word at a time.
-        keys.append(contentsOf: repeatElement(0, count: 32))
+        keys.append(contentsOf: repeatElement(0, count: Self.padding))
+    }
+
+    /// No id yet, with room for `capacity` of them before the table grows.
+    init(capacity: Int) {
+        var slotCount = 16
+        while slotCount < capacity * 2 { slotCount <<= 1 }
+        slots = [Int32](repeating: 0, count: slotCount)
+        mask = slotCount - 1
+        keys = [UInt8](repeating: 0, count: Self.padding)
+    }
+
+    /// Bytes after the last key, so that `matches` can load any short key a word at a time.
+    private static let padding = 32
+
+    /// Adds `key` (untrimmed) as the next index, unless the same bytes are there: then their index.
+    mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let slot = keys.withUnsafeBufferPointer { find(key, in: $0) }
+        if slots[slot] != 0 { return Int(slots[slot]) - 1 }
+        keys.removeLast(Self.padding)
+        let start = keys.count
+        keys.append(contentsOf: key)
+        keyRanges.append(start..<keys.count)
+        keys.append(contentsOf: repeatElement(0, count: Self.padding))
+        slots[slot] = Int32(keyRanges.count)
+        if keyRanges.count * 2 > slots.count { // half full: twice the slots, every key placed again
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            mask = slots.count - 1
+            for k in keyRanges.indices { insert(k) }
+        }
+        return nil
+    }
+
+    /// The slot that holds `key`, or the empty one where it would go.
+    private func find(_ key: UnsafeBufferPointer<UInt8>, in keys: UnsafeBufferPointer<UInt8>) -> Int {
+        var slot = Self.hash(key) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return slot }
+            let range = keyRanges[entry - 1]
+            if range.count == key.count, key.isEmpty || memcmp(keys.baseAddress! + range.lowerBound, key.baseAddress!, key.count) == 0 {
+                return slot
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The index of the id whose bytes these are (spaces and tabs around it ignored, as `CSVRecord.string` does).
@@ -33,19 +75,14 @@ struct ByteInterner {
         while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
         while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
         let text = UnsafeBufferPointer(rebasing: field[lower..<upper])
-        var slot = Self.hash(text) & mask
-        return keys.withUnsafeBufferPointer { keys in
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return nil }
-                let range = keyRanges[entry - 1]
-                if range.count == text.count,
-                   text.isEmpty || memcmp(keys.baseAddress! + range.lowerBound, text.baseAddress!, text.count) == 0 {
-                    return entry - 1
-                }
-                slot = (slot + 1) & mask
-            }
-        }
+        let entry = Int(slots[keys.withUnsafeBufferPointer { find(text, in: $0) }])
+        return entry == 0 ? nil : entry - 1
+    }
+
+    /// The index of the id of exactly these bytes (untrimmed), or nil.
+    func index(exactly key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let entry = Int(slots[keys.withUnsafeBufferPointer { find(key, in: $0) }])
+        return entry == 0 ? nil : entry - 1
     }
 
     /// True when the bytes are exactly the id at `index`, untrimmed: a cheap check of a guessed index.

@@ -187,7 +187,7 @@ struct LoadState {
 /// Lookups the row readers need.
 struct RowContext {
     let facilities: [Facility]
-    let facilityIndex: [String: Int32]
+    let facilityIndex: FacilityIDs
     let expertIndex: [String: Int32]
     let rejectedFacilityIDs: Set<String>
     let models: ModelSet

@@ -13,18 +13,17 @@ struct FacilityReader {
     }
 
     /// The facilities, and each one's index by its id.
-    func readIndexed(_ reader: CSVReader, state: inout LoadState) throws -> (facilities: [Facility], index: [String: Int32]) {
+    func readIndexed(_ reader: CSVReader, state: inout LoadState) throws -> (facilities: [Facility], index: FacilityIDs) {
         var facilities: [Facility] = []
         var lines: [Int] = []
         // id → index in `facilities` of the row that has it (sized for rows of 64 bytes, so that a national file's
         // hundreds of thousands of ids are not hashed again as the table grows).
-        var seen: [String: Int32] = [:]
-        seen.reserveCapacity(reader.text.bytes.count / 64)
+        var seen = FacilityIDs(capacity: reader.text.bytes.count / 64)
         var duplicated = Set<String>()
         var idColumn = 0
         /// Takes a parsed row, in file order; returns its problem.
-        func accept(_ row: ParsedRow, _ state: inout LoadState) -> InputProblem? {
-            switch row {
+        func accept(_ row: consuming ParsedRow, _ state: inout LoadState) -> InputProblem? {
+            switch consume row {
             case let .wrongWidth(problem):
                 return problem
             case let .invalid(problem, id):
@@ -32,24 +31,28 @@ struct FacilityReader {
                 return problem
             case let .facility(facility):
                 let id = facility.id
-                // One hash per row: the id is entered, and put back to its first row if it was there already.
-                if let first = seen.updateValue(Int32(facilities.count), forKey: id) {
-                    seen[id] = first
+                if let first = seen.add(id) {
                     state.rejectedFacilityIDs.insert(id)
                     duplicated.insert(id)
                     return InputProblem(SourceLocation(file: reader.file, line: facility.line, column: idColumn + 1),
-                                        "duplicate facility id \"\(id)\" (first on line \(lines[Int(first)]))")
+                                        "duplicate facility id \"\(id)\" (first on line \(lines[first]))")
                 }
-                facilities.append(facility)
                 lines.append(facility.line)
+                facilities.append(facility)
                 return nil
             }
         }
-        if let runs = parseInRuns(reader) {
+        if var runs = parseInRuns(reader) {
             idColumn = runs.idColumn
             facilities.reserveCapacity(runs.rows.reduce(0) { $0 + $1.count })
-            for run in runs.rows {
-                for row in run {
+            lines.reserveCapacity(facilities.capacity)
+            for k in runs.rows.indices {
+                // Each row is moved out of its run, not copied (a copy retains its strings, and a national file has
+                // hundreds of thousands of rows to take on this one thread).
+                var run: [ParsedRow] = []
+                swap(&run, &runs.rows[k])
+                run.reverse()
+                while let row = run.popLast() {
                     if let problem = accept(row, &state) { state.reject(problem) }
                 }
             }
@@ -74,7 +77,7 @@ struct FacilityReader {
                 }
             }
             facilities = kept
-            seen = Dictionary(uniqueKeysWithValues: facilities.enumerated().map { ($1.id, Int32($0)) })
+            seen = FacilityIDs(facilities.map(\.id))
         }
         return (facilities, seen)
     }

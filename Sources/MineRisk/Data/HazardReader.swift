@@ -14,11 +14,11 @@ struct HazardReader {
             func cell(_ name: String) -> String { h.column(name).map { r.string($0) } ?? "" }
             func at(_ name: String) -> SourceLocation { r.location(h.column(name) ?? h["code"]) }
             let facilityID = r.string(h["facility_id"])
-            guard let f = context.facilityIndex[facilityID] else {
+            guard let f = context.facilityIndex.index(of: facilityID) else {
                 let why = context.rejectedFacilityIDs.contains(facilityID) ? "was rejected" : "is not in facilities.csv"
                 return InputProblem(r.location(h["facility_id"]), "facility \"\(facilityID)\" \(why)")
             }
-            let facility = context.facilities[Int(f)]
+            let facility = context.facilities[f]
             var hazard = HazardFinding(facilityID: facilityID, code: r.string(h["code"]), description: r.string(h["description"]),
                                        foundOn: r.string(h["found_on"]), line: r.line)
             if let problem = resolve(&hazard, kind: facility.kind, declared: cell("level"), at: r.location(h["code"])) { return problem }

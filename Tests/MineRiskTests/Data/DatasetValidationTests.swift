@@ -72,6 +72,27 @@ import Testing
         #expect(found.contains { $0.message.contains("already assessed tp_max_daily_rainfall for TP1") })
     }
 
+    /// Facility ids are compared as strings are, by canonical equivalence: an id written composed (NFC) in
+    /// facilities.csv is the same facility when another file writes it decomposed (NFD), and two rows with the
+    /// two forms repeat one id.
+    @Test func facilityIdsInEitherUnicodeFormAreTheSameId() throws {
+        let composed = "UG\u{E9}", decomposed = "UGe\u{301}"
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+        let original = try String(contentsOfFile: fixture("mini/assessments.csv"), encoding: .utf8)
+        let data = try DatasetLoader(directory: try dataset([
+            "facilities.csv": { $0.replacingOccurrences(of: "\nUG1,", with: "\n\(composed),") },
+            "assessments.csv": { $0.replacingOccurrences(of: "\nUG1,", with: "\n\(decomposed),") },
+            "hazards.csv": { $0.replacingOccurrences(of: "\nUG1,", with: "\n\(decomposed),") },
+        ]).path, models: Self.models).load()
+        #expect(data.facilities[1].id == composed)
+        #expect(data.assessments.facility.filter { $0 == 1 }.count == original.components(separatedBy: "\nUG1,").count - 1)
+        #expect(data.hazards.map(\.facilityID) == [decomposed])
+        let found = try problems(["facilities.csv": { $0 + "\(decomposed),又一个,underground_mine,会东,yes,operating,,,,,,,,,,\n"
+                                                      + "\(composed),再一个,underground_mine,会东,yes,operating,,,,,,,,,,\n" }])
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("duplicate facility id \"\(composed)\" (first on line 6)") == true)
+    }
+
     @Test func structuralProblems() throws {
         let found = try problems(["facilities.csv": { $0 + "X1,too,few\nX2,a,tailings_pond,会理,yes,operating,,1,1,no,,,,,,,extra\n" }])
         #expect(found.contains { $0.message.contains("too few fields: expected 16 as in the header, found 3") })
