@@ -7,7 +7,6 @@ struct ByteInterner {
     private var keyRanges: [Range<Int>] = []
     /// Slot → key index + 1 (0 = empty).
     private var slots: [Int32]
-
     private var mask: Int
 
     /// Interns `ids` in order; a repeated id keeps its first index.
@@ -74,9 +73,7 @@ struct ByteInterner {
         var lower = 0, upper = field.count
         while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
         while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
-        let text = UnsafeBufferPointer(rebasing: field[lower..<upper])
-        let entry = Int(slots[keys.withUnsafeBufferPointer { find(text, in: $0) }])
-        return entry == 0 ? nil : entry - 1
+        return index(exactly: UnsafeBufferPointer(rebasing: field[lower..<upper]))
     }
 
     /// The index of the id of exactly these bytes (untrimmed), or nil.

@@ -31,8 +31,6 @@ struct FacilityIDs {
         return key.withUTF8 { bytes.index(exactly: $0) }
     }
 
-    var count: Int { bytes.count }
-
     private static func key(_ id: String) -> String {
         id.utf8.allSatisfy { $0 < 0x80 } ? id : id.precomposedStringWithCanonicalMapping
     }
