@@ -25,6 +25,13 @@ struct AssessmentLines {
     private var following: [Int]
     /// The expert that followed each expert the last time (−1: none yet).
     private var followingExpert: [Int]
+    /// Where the last row accepted starts and how long its facility and expert are, with both commas: a line that
+    /// starts with the same bytes is in the same block of rows (`block`). Length 0: no such row.
+    private var blockStart = 0, blockLength = 0
+    /// Each indicator's id and the comma after it, as three little-endian words with the rest zero, the masks of
+    /// its bytes and their count (`indicatorWords[8 * indicator ..< 8 * indicator + 7]`); an id of more than 23
+    /// bytes, or with a comma, line break or quote, has masks of zero and is never taken by `block`.
+    private let indicatorWords: [UInt64]
 
     /// Nil unless the header has exactly the four assessment columns.
     init?(header: CSVHeader, lookup: AssessmentLookup) {
@@ -35,6 +42,17 @@ struct AssessmentLines {
         inFileOrder = (f, e, i, v) == (0, 1, 2, 3)
         following = [Int](repeating: -1, count: FacilityKind.allCases.count * lookup.indicatorKindCode.count)
         followingExpert = [Int](repeating: -1, count: lookup.experts.count)
+        var words = [UInt64](repeating: 0, count: 8 * lookup.indicators.count)
+        for j in 0..<lookup.indicators.count {
+            let id = Array(lookup.indicators.bytes(j)) + [0x2C]
+            guard id.count <= 24, !id.dropLast().contains(where: { [0x2C, 0x0A, 0x0D, 0x22].contains($0) }) else { continue }
+            for (k, byte) in id.enumerated() {
+                words[8 * j + k / 8] |= UInt64(byte) << UInt64(8 * (k % 8))
+                words[8 * j + 3 + k / 8] |= 0xFF << UInt64(8 * (k % 8))
+            }
+            words[8 * j + 6] = UInt64(id.count)
+        }
+        indicatorWords = words
     }
 
     /// Reads the lines of `range` (whole lines, the first on line `firstLine`, no quote, no lone CR) into
@@ -50,14 +68,26 @@ struct AssessmentLines {
         let limit = base + bytes.count
         var i = range.lowerBound, line = firstLine
         var written = first
+        // Loads of up to 64 bytes from a line start before this stay inside the buffer.
+        let safeEnd = bytes.count - 64
         while i < end {
+            if blockLength > 0, i <= safeEnd {
+                let (rows, after) = block(raw, i, end, safeEnd, columns, written)
+                written += rows
+                line += rows
+                i = after
+                if i >= end { break }
+            }
             if let (row, after) = predicted(base, i, end, limit) {
                 columns.set(written, row)
                 written += 1
                 line += 1
+                blockStart = i
+                blockLength = facility.bytes.count + expert.bytes.count + 2
                 i = after
                 continue
             }
+            blockLength = 0
             // The line's commas (the first three) and its line feed, eight bytes at a time.
             var cut = (i, i, i), commas = 0
             @inline(__always) func comma(_ at: Int) {
@@ -98,6 +128,7 @@ struct AssessmentLines {
             if stop > i, commas == 3, let row = row(base, i, cut, stop, limit) {
                 columns.set(written, row)
                 written += 1
+                if inFileOrder { (blockStart, blockLength) = (i, cut.1 + 1 - i) }
             } else if stop > i {
                 written += try otherwise(i..<after, line, written)
             } // else a blank line, skipped as the general reader skips it
@@ -105,6 +136,124 @@ struct AssessmentLines {
             i = after
         }
         return written - first
+    }
+
+    /// The rows of the lines from `start` on that continue the block of the last row accepted: each starts with
+    /// the same facility and expert bytes (both commas included) as that row, then has the indicator that followed
+    /// the previous one last time and a comma, then a value of up to seven bytes (`simpleValue`) the indicator
+    /// accepts and a line feed. Stops at the first other line, or at one that starts after `safeEnd`; returns the
+    /// rows written and where the line after them starts.
+    ///
+    /// The longer ways would read each such line as this row: its facility and expert fields are the bytes of the
+    /// row it continues, its indicator field exactly the id guessed (no id with a comma, line break or quote is
+    /// taken here), and its value field one that `parseFiniteDouble` reads as the same number.
+    @inline(__always)
+    private mutating func block(_ raw: UnsafeRawPointer, _ start: Int, _ end: Int, _ safeEnd: Int,
+                                _ columns: AssessmentColumns, _ first: Int) -> (Int, Int) {
+        guard blockLength <= 16 else { return (0, start) }
+        // The block's first 16 bytes, and the masks of its facility and expert in them.
+        let mask0: UInt64 = blockLength >= 8 ? ~0 : (1 << UInt64(8 * blockLength)) &- 1
+        let mask1: UInt64 = blockLength >= 16 ? ~0 : blockLength <= 8 ? 0 : (1 << UInt64(8 * (blockLength - 8))) &- 1
+        let prefix0 = raw.loadUnaligned(fromByteOffset: blockStart, as: UInt64.self) & mask0
+        let prefix1 = raw.loadUnaligned(fromByteOffset: blockStart + 8, as: UInt64.self) & mask1
+        let f = Int32(facility.index), e = Int32(expert.index)
+        let kind = lookup.facilityKindCode[facility.index]
+        let row = kind * lookup.indicatorKindCode.count
+        var j = indicator, p = start, written = first
+        lookup.indicatorKindCode.withUnsafeBufferPointer { kinds in
+        lookup.indicatorPosition.withUnsafeBufferPointer { positions in
+        following.withUnsafeBufferPointer { following in
+        indicatorWords.withUnsafeBufferPointer { words in
+            while p <= safeEnd {
+                guard raw.loadUnaligned(fromByteOffset: p, as: UInt64.self) & mask0 == prefix0,
+                      raw.loadUnaligned(fromByteOffset: p + 8, as: UInt64.self) & mask1 == prefix1 else { break }
+                let guess = following[row + j]
+                guard guess >= 0 else { break }
+                let q = p + blockLength, w = 8 * guess
+                let difference = ((raw.loadUnaligned(fromByteOffset: q, as: UInt64.self) & words[w + 3]) ^ words[w])
+                    | ((raw.loadUnaligned(fromByteOffset: q &+ 8, as: UInt64.self) & words[w + 4]) ^ words[w + 1])
+                    | ((raw.loadUnaligned(fromByteOffset: q &+ 16, as: UInt64.self) & words[w + 5]) ^ words[w + 2])
+                guard difference == 0, words[w + 3] != 0, kinds[guess] == kind else { break }
+                // The value: the bytes before the first line feed of the next eight.
+                let v = q + Int(truncatingIfNeeded: words[w + 6])
+                let word = raw.loadUnaligned(fromByteOffset: v, as: UInt64.self)
+                let feeds = Self.matches(word, 0x0A)
+                let count = feeds.trailingZeroBitCount >> 3
+                guard count >= 1, count < 8, v + count < end else { break }
+                let x: Double
+                let low: UInt64 = (1 << UInt64(8 &* count)) &- 1
+                if Self.allDigits(word & low, low) { // a whole number, the commonest value
+                    x = Double(Int64(bitPattern: Self.integer(word << UInt64(64 &- 8 &* count))))
+                } else {
+                    guard let value = Self.simpleValue(word, count) else { break }
+                    x = value
+                }
+                guard lookup.accepts(x, indicator: guess) else { break }
+                columns.facility[written] = f
+                columns.expert[written] = e
+                columns.indicator[written] = Int32(truncatingIfNeeded: positions[guess])
+                columns.value[written] = x
+                written += 1
+                j = guess
+                p = v + count + 1
+            }
+        }
+        }
+        }
+        }
+        indicator = j
+        return (written - first, p)
+    }
+
+    /// The value of a field of one to seven bytes, the low `count` bytes of `word`, written as digits with at most one
+    /// point between digits, after a minus sign or not; nil for any other field. It is the double `parseFiniteDouble`
+    /// gives (its Clinger path: the digits as one exact integer, divided by an exact power of ten, then the sign).
+    @inline(__always)
+    static func simpleValue(_ word: UInt64, _ count: Int) -> Double? {
+        let low: UInt64 = (1 << UInt64(8 * count)) &- 1
+        var digits = word & low
+        let negative = digits & 0xFF == 0x2D
+        if negative { digits ^= 0x2D ^ 0x30 } // the sign read as a leading zero
+        let first = negative ? 1 : 0
+        let points = matches(digits, 0x2E) & low
+        var decimals = 0
+        let mantissa: UInt64
+        if points == 0 {
+            guard count > first, allDigits(digits, low) else { return nil }
+            mantissa = integer(digits << UInt64(64 - 8 * count))
+        } else {
+            let point = points.trailingZeroBitCount >> 3
+            guard points & (points &- 1) == 0, point > first, point < count - 1 else { return nil }
+            digits ^= UInt64(0x2E ^ 0x30) << UInt64(8 * point)
+            guard allDigits(digits, low) else { return nil }
+            decimals = count - 1 - point
+            let whole = integer(digits << UInt64(64 - 8 * point))
+            let fraction = integer((digits >> UInt64(8 * (point + 1))) << UInt64(64 - 8 * decimals))
+            mantissa = whole &* powersOfTen[decimals] &+ fraction
+        }
+        // A whole number needs no division (by 1, which would give the same double).
+        var magnitude = Double(Int64(bitPattern: mantissa))
+        if decimals > 0 { magnitude /= Double(Int64(bitPattern: powersOfTen[decimals])) }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// 10^0 … 10^6, each exact as an integer and as a double.
+    private static let powersOfTen: [UInt64] = [1, 10, 100, 1000, 10000, 100_000, 1_000_000]
+
+    /// True when each byte of `word` under `mask` is an ASCII digit: its high nibble 3, and still 3 with 6 added.
+    @inline(__always)
+    private static func allDigits(_ word: UInt64, _ mask: UInt64) -> Bool {
+        word & 0xF0F0_F0F0_F0F0_F0F0 | ((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4 == 0x3333_3333_3333_3333 & mask
+    }
+
+    /// The integer of eight ASCII digits, the first in the lowest byte (leading zero bytes count as zeros): three
+    /// multiplications, each joining pairs of neighbouring groups (Lemire's eight-digit parse, as in simdjson).
+    @inline(__always)
+    private static func integer(_ word: UInt64) -> UInt64 {
+        var x = word & 0x0F0F_0F0F_0F0F_0F0F
+        x = (x &* 2561) >> 8
+        x = ((x & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return ((x & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
     }
 
     /// The row of the line at `start` when it is the one the previous lines predict: the same facility or the

@@ -96,6 +96,9 @@ struct ByteInterner {
     /// The number of distinct ids.
     var count: Int { keyRanges.count }
 
+    /// The bytes of the id at `index`.
+    func bytes(_ index: Int) -> ArraySlice<UInt8> { keys[keyRanges[index]] }
+
     /// The length in bytes of the id at `index`.
     @inline(__always)
     func length(_ index: Int) -> Int { keyRanges[index].count }

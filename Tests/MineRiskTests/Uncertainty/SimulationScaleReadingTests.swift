@@ -34,6 +34,40 @@ import Testing
         }
     }
 
+    /// The block path's value (`AssessmentLines.simpleValue`) is `parseFiniteDouble`'s double whenever it gives one,
+    /// for every field of one to five bytes over digits, point, signs, exponent and space, and for sampled fields of six
+    /// and seven bytes; and it gives one for the plain forms of the synthetic rounds.
+    @Test func blockValuesEqualTheGeneralParse() {
+        let alphabet: [UInt8] = Array("0179.-+e ".utf8)
+        func check(_ field: [UInt8]) -> Double? {
+            var word: UInt64 = 0
+            for (k, byte) in (field + [0x0A]).prefix(8).enumerated() { word |= UInt64(byte) << UInt64(8 * k) }
+            let fast = AssessmentLines.simpleValue(word, field.count)
+            if let fast {
+                let general = field.withUnsafeBufferPointer { parseFiniteDouble($0) }
+                #expect(general?.bitPattern == fast.bitPattern, "\(String(decoding: field, as: UTF8.self))")
+            }
+            return fast
+        }
+        var fields: [[UInt8]] = [[]]
+        var taken = 0
+        for _ in 1...5 {
+            fields = fields.flatMap { field in alphabet.map { field + [$0] } }
+            for field in fields where check(field) != nil { taken += 1 }
+        }
+        // Exactly the fields of the form -?[0-9]+(\.[0-9]+)? are taken: 2,760 of them over this alphabet.
+        #expect(taken == 2760)
+        var random = SplitMix64(seed: 18)
+        for _ in 0..<200_000 {
+            _ = check((0..<(6 + random.nextInt(below: 2))).map { _ in alphabet[random.nextInt(below: alphabet.count)] })
+        }
+        for text in ["0", "7", "43", "100", "1234567", "0.5", "12.5", "-0.3", "-7", "99.99", "-0", "1.25e1"] {
+            let value = check(Array(text.utf8))
+            #expect((value == nil) == text.contains("e"), "\(text)")
+        }
+        #expect(check(Array("-".utf8)) == nil && check(Array("1.".utf8)) == nil && check(Array(".5".utf8)) == nil)
+    }
+
     @Test func internerFindsIdsByTheirBytes() {
         let ids = (0..<5000).map { "F\($0)" } + ["专家一", "", "E 1"]
         let interner = ByteInterner(ids)
