@@ -28,8 +28,8 @@ struct AssessmentLines {
     /// Where the last row accepted starts and how long its facility and expert are, with both commas: a line that
     /// starts with the same bytes is in the same block of rows (`block`). Length 0: no such row.
     private var blockStart = 0, blockLength = 0
-    /// Each indicator's id and the comma after it, as three little-endian words with the rest zero, the masks of
-    /// its bytes and their count (`indicatorWords[8 * indicator ..< 8 * indicator + 7]`); an id of more than 23
+    /// Each indicator's id and the comma after it, as four little-endian words with the rest zero, the masks of its
+    /// bytes and their count (`indicatorWords[16 * indicator ..< 16 * indicator + 9]`); an id of more than 31
     /// bytes, or with a comma, line break or quote, has masks of zero and is never taken by `block`.
     private let indicatorWords: [UInt64]
 
@@ -42,15 +42,15 @@ struct AssessmentLines {
         inFileOrder = (f, e, i, v) == (0, 1, 2, 3)
         following = [Int](repeating: -1, count: FacilityKind.allCases.count * lookup.indicatorKindCode.count)
         followingExpert = [Int](repeating: -1, count: lookup.experts.count)
-        var words = [UInt64](repeating: 0, count: 8 * lookup.indicators.count)
+        var words = [UInt64](repeating: 0, count: 16 * lookup.indicators.count)
         for j in 0..<lookup.indicators.count {
             let id = Array(lookup.indicators.bytes(j)) + [0x2C]
-            guard id.count <= 24, !id.dropLast().contains(where: { [0x2C, 0x0A, 0x0D, 0x22].contains($0) }) else { continue }
+            guard id.count <= 32, !id.dropLast().contains(where: { [0x2C, 0x0A, 0x0D, 0x22].contains($0) }) else { continue }
             for (k, byte) in id.enumerated() {
-                words[8 * j + k / 8] |= UInt64(byte) << UInt64(8 * (k % 8))
-                words[8 * j + 3 + k / 8] |= 0xFF << UInt64(8 * (k % 8))
+                words[16 * j + k / 8] |= UInt64(byte) << UInt64(8 * (k % 8))
+                words[16 * j + 4 + k / 8] |= 0xFF << UInt64(8 * (k % 8))
             }
-            words[8 * j + 6] = UInt64(id.count)
+            words[16 * j + 8] = UInt64(id.count)
         }
         indicatorWords = words
     }
@@ -68,8 +68,8 @@ struct AssessmentLines {
         let limit = base + bytes.count
         var i = range.lowerBound, line = firstLine
         var written = first
-        // Loads of up to 64 bytes from a line start before this stay inside the buffer.
-        let safeEnd = bytes.count - 64
+        // Loads of up to 72 bytes from a line start before this stay inside the buffer.
+        let safeEnd = bytes.count - 72
         while i < end {
             if blockLength > 0, i <= safeEnd {
                 let (rows, after) = block(raw, i, end, safeEnd, columns, written)
@@ -140,9 +140,9 @@ struct AssessmentLines {
 
     /// The rows of the lines from `start` on that continue the block of the last row accepted: each starts with
     /// the same facility and expert bytes (both commas included) as that row, then has the indicator that followed
-    /// the previous one last time and a comma, then a value of up to seven bytes (`simpleValue`) the indicator
-    /// accepts and a line feed. Stops at the first other line, or at one that starts after `safeEnd`; returns the
-    /// rows written and where the line after them starts.
+    /// the previous one last time (or one or two further along, as in `predicted`) and a comma, then a value of up
+    /// to seven bytes (`simpleValue`) the indicator accepts and a line feed. Stops at the first other line, or at one
+    /// that starts after `safeEnd`; returns the rows written and where the line after them starts.
     ///
     /// The longer ways would read each such line as this row: its facility and expert fields are the bytes of the
     /// row it continues, its indicator field exactly the id guessed (no id with a comma, line break or quote is
@@ -167,15 +167,24 @@ struct AssessmentLines {
             while p <= safeEnd {
                 guard raw.loadUnaligned(fromByteOffset: p, as: UInt64.self) & mask0 == prefix0,
                       raw.loadUnaligned(fromByteOffset: p + 8, as: UInt64.self) & mask1 == prefix1 else { break }
-                let guess = following[row + j]
-                guard guess >= 0 else { break }
-                let q = p + blockLength, w = 8 * guess
-                let difference = ((raw.loadUnaligned(fromByteOffset: q, as: UInt64.self) & words[w + 3]) ^ words[w])
-                    | ((raw.loadUnaligned(fromByteOffset: q &+ 8, as: UInt64.self) & words[w + 4]) ^ words[w + 1])
-                    | ((raw.loadUnaligned(fromByteOffset: q &+ 16, as: UInt64.self) & words[w + 5]) ^ words[w + 2])
-                guard difference == 0, words[w + 3] != 0, kinds[guess] == kind else { break }
+                // The indicator that followed the previous one last time, or (an expert left one or two out) the one
+                // after it, or the one after that.
+                let q = p + blockLength
+                let field = (raw.loadUnaligned(fromByteOffset: q, as: UInt64.self), raw.loadUnaligned(fromByteOffset: q &+ 8, as: UInt64.self),
+                             raw.loadUnaligned(fromByteOffset: q &+ 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: q &+ 24, as: UInt64.self))
+                var guess = following[row + j], hops = 0, w = 0
+                while true {
+                    guard guess >= 0 else { break }
+                    w = 16 * guess
+                    let difference = ((field.0 & words[w + 4]) ^ words[w]) | ((field.1 & words[w + 5]) ^ words[w + 1])
+                        | ((field.2 & words[w + 6]) ^ words[w + 2]) | ((field.3 & words[w + 7]) ^ words[w + 3])
+                    if difference == 0, words[w + 4] != 0 { break }
+                    hops += 1
+                    guess = hops < 3 ? following[row + guess] : -1
+                }
+                guard guess >= 0, kinds[guess] == kind else { break }
                 // The value: the bytes before the first line feed of the next eight.
-                let v = q + Int(truncatingIfNeeded: words[w + 6])
+                let v = q + Int(truncatingIfNeeded: words[w + 8])
                 let word = raw.loadUnaligned(fromByteOffset: v, as: UInt64.self)
                 let feeds = Self.matches(word, 0x0A)
                 let count = feeds.trailingZeroBitCount >> 3
