@@ -40,11 +40,13 @@ struct ByteInterner {
     mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let slot = keys.withUnsafeBufferPointer { find(key, in: $0) }
         if slots[slot] != 0 { return Int(slots[slot]) - 1 }
-        keys.removeLast(Self.padding)
-        let start = keys.count
-        keys.append(contentsOf: key)
-        keyRanges.append(start..<keys.count)
-        keys.append(contentsOf: repeatElement(0, count: Self.padding))
+        // The key goes where the padding starts; the padding, zeros, moves along after it.
+        let start = keys.count - Self.padding
+        keys.append(contentsOf: repeatElement(0, count: key.count))
+        keys.withUnsafeMutableBufferPointer { keys in
+            _ = UnsafeMutableBufferPointer(rebasing: keys[start..<(start + key.count)]).initialize(from: key)
+        }
+        keyRanges.append(start..<(start + key.count))
         slots[slot] = Int32(keyRanges.count)
         if keyRanges.count * 2 > slots.count { // half full: twice the slots, every key placed again
             slots = [Int32](repeating: 0, count: slots.count * 2)

@@ -24,6 +24,8 @@ struct FacilityReader {
         /// Takes a parsed row, in file order; returns its problem.
         func accept(_ row: consuming ParsedRow, _ state: inout LoadState) -> InputProblem? {
             switch consume row {
+            case .taken:
+                return nil
             case let .wrongWidth(problem):
                 return problem
             case let .invalid(problem, id):
@@ -51,15 +53,16 @@ struct FacilityReader {
                 // hundreds of thousands of rows to take on this one thread).
                 var run: [ParsedRow] = []
                 swap(&run, &runs.rows[k])
-                run.reverse()
-                while let row = run.popLast() {
+                for i in run.indices {
+                    var row = ParsedRow.taken
+                    swap(&row, &run[i])
                     if let problem = accept(row, &state) { state.reject(problem) }
                 }
             }
         } else {
             var layout: Layout?
             try forEachDataRow(reader, required: Self.required, optional: Self.optional, state: &state) { h, r, state in
-                let columns = layout ?? Layout(h)
+                let columns = layout ?? Layout(h, models: models)
                 layout = columns
                 idColumn = columns.id
                 return accept(parse(columns, r), &state)
@@ -87,6 +90,8 @@ struct FacilityReader {
         case wrongWidth(InputProblem)
         case invalid(InputProblem, id: String)
         case facility(Facility)
+        /// What is left in a run where a row was moved out (never taken itself).
+        case taken
     }
 
     /// A large file without quotes parsed on all processors, each thread on its own runs of lines; the rows come
@@ -108,7 +113,7 @@ struct FacilityReader {
             return nil
         }
         guard let header else { return nil }
-        let layout = Layout(header)
+        let layout = Layout(header, models: models)
         var rows = [[ParsedRow]](repeating: [], count: chunks.ranges.count)
         // A run the reader stops on is left to the sequential reader, which stops at the same place.
         do {
@@ -136,12 +141,16 @@ struct FacilityReader {
     private struct Layout {
         let id, name, kind, county, standardized, status: Int
         let idleMonths: Int?
-        let kindFields: [FacilityKind: KindFieldReader]
+        /// Each kind's own fields, and whether it has a model, by the kind's place in `FacilityKind.allCases` (an array
+        /// rather than a dictionary: hundreds of thousands of rows look them up).
+        let kindFields: [KindFieldReader]
+        let modelled: [Bool]
 
-        init(_ h: CSVHeader) {
+        init(_ h: CSVHeader, models: ModelSet) {
             (id, name, kind, county, standardized, status) = (h["id"], h["name"], h["kind"], h["county"], h["standardized"], h["status"])
             idleMonths = h.column("idle_months")
-            kindFields = Dictionary(uniqueKeysWithValues: FacilityKind.allCases.map { ($0, KindFieldReader(kind: $0, header: h)) })
+            kindFields = FacilityKind.allCases.map { KindFieldReader(kind: $0, header: h) }
+            modelled = FacilityKind.allCases.map { models[$0] != nil }
         }
     }
 
@@ -165,7 +174,8 @@ struct FacilityReader {
         guard let kind = FacilityKind(rawValue: kindText) else {
             return fail(h.kind, "kind: expected one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(kindText)\"")
         }
-        guard models[kind] != nil else { return fail(h.kind, "kind \(kind.rawValue) has no model in the models folder") }
+        let place = FacilityKind.allCases.firstIndex(of: kind)!
+        guard h.modelled[place] else { return fail(h.kind, "kind \(kind.rawValue) has no model in the models folder") }
         let county = r.string(h.county)
         guard !county.isEmpty else { return fail(h.county, "county: expected a county name, found an empty cell") }
         let standardizedText = r.string(h.standardized)
@@ -185,7 +195,7 @@ struct FacilityReader {
         }
         var facility = Facility(id: id, name: name, kind: kind, county: county, standardized: standardized,
                                 status: status, idleMonths: idleMonths)
-        switch h.kindFields[kind]!.read(r) {
+        switch h.kindFields[place].read(r) {
         case let .failure(problem): return .failure(problem)
         case let .success(values): facility.values = values
         }
