@@ -242,11 +242,11 @@ struct AssessmentLines {
         }
         // A whole number needs no division (by 1, which would give the same double).
         var magnitude = Double(Int64(bitPattern: mantissa))
-        if decimals > 0 { magnitude /= Double(Int64(bitPattern: powersOfTen[decimals])) }
+        if decimals > 0 { magnitude /= exactPowersOfTen[decimals] }
         return negative ? -magnitude : magnitude
     }
 
-    /// 10^0 … 10^6, each exact as an integer and as a double.
+    /// 10^0 … 10^6 as integers, to join the digits either side of the point.
     private static let powersOfTen: [UInt64] = [1, 10, 100, 1000, 10000, 100_000, 1_000_000]
 
     /// True when each byte of `word` under `mask` is an ASCII digit: its high nibble 3, and still 3 with 6 added.
