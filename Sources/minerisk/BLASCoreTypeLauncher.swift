@@ -39,6 +39,7 @@ enum BLASThreads {
     static func keepToOne() {
         guard userLeftItToUs else { return }
         setBLASThreads(1)
+        stopIdleBLASThreads()
     }
 
     /// Runs `body` with one OpenBLAS thread per processor (unless the user chose a count), then goes back to one.

@@ -32,6 +32,18 @@ public func setBLASThreads(_ count: Int) {
     openblas_set_num_threads(Int32(max(1, count)))
 }
 
+/// Ends the worker threads OpenBLAS started when it was loaded; it starts them again on its first threaded call.
+///
+/// A worker that has no work spins on sched_yield for 2^THREAD_TIMEOUT cycles before it sleeps (blas_server.c,
+/// `blas_thread_server`; 2^28 by default, about 0.1 s). The workers OpenBLAS's constructor starts do that at
+/// once, on a core the engine's first stage needs. Looked up by name, since only OpenBLAS's threaded builds
+/// have it (`blas_thread_shutdown_`, blas_server.c).
+public func stopIdleBLASThreads() {
+    guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
+    let shutdown = unsafeBitCast(symbol, to: (@convention(c) () -> Int32).self)
+    _ = shutdown()
+}
+
 enum BLAS {
     /// C ← alpha·A·B + beta·C on row-major buffers; A is m×k, B is k×n, C is m×n.
     ///
