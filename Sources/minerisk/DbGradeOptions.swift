@@ -26,8 +26,8 @@ struct GradeStoreOptions: ParsableArguments {
     var path: String { db ?? StoreFactory.defaultLocation }
 
     /// The dataset to grade: the stored round with --round, else the --data folder.
-    func loadData(models: ModelSet, dataOptions: DataOptions) throws -> Dataset {
-        guard let round else { return try dataOptions.loadData(models: models) }
+    func loadData(models: ModelSet, lists: Background<HazardCatalog?>? = nil, dataOptions: DataOptions) throws -> Dataset {
+        guard let round else { return try dataOptions.loadData(models: models, lists: lists) }
         guard !dataOptions.skipInvalid else {
             throw MineRiskError.usage("--skip-invalid does not apply to --round: a stored round was fully validated when it was imported")
         }

@@ -23,7 +23,7 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "With --warnings: the warning levels at this time (ISO 8601 with offset) instead of the end of the round's day.")
     var warningsAt: String?
 
-    @Flag(name: .long, help: "Print the seconds of each stage (models, read, aggregate, weight, evaluate, results, priority, summary, write) on stderr, as JSON.")
+    @Flag(name: .long, help: "Print the seconds of each stage (models (with the hazard lists), read, aggregate, weight, evaluate, results, priority, summary, write) on stderr, as JSON.")
     var timings = false
 
     func validate() throws {
@@ -36,8 +36,8 @@ struct GradeCommand: ParsableCommand {
             let format = try outputOptions.resolvedFormat(for: GradeOutput.self)
             try outputOptions.checkDestination(format: format)
             var stages = StageTimings()
-            let models = try stages.measure("models") { try dataOptions.loadModels() }
-            let data = try stages.measure("read") { try storeOptions.loadData(models: models, dataOptions: dataOptions) }
+            let (models, lists) = try stages.measure("models") { try dataOptions.loadModelsAndLists() }
+            let data = try stages.measure("read") { try storeOptions.loadData(models: models, lists: lists, dataOptions: dataOptions) }
             var report = try Grader(models: models, options: try grading.options()).grade(data, timings: &stages)
             if warnings { report = try followingWarnings(report, models: models) }
             try storeOptions.saveIfAsked(report)

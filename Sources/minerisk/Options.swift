@@ -26,6 +26,18 @@ struct DataOptions: ParsableArguments {
 
     func loadModels() throws -> ModelSet { try modelFolder.load() }
 
+    /// The models, read on this thread, and the hazard lists, read meanwhile on another: both are reference data that
+    /// the round's files are checked against. `loadData(models:lists:)` waits for the lists, and throws their error.
+    func loadModelsAndLists() throws -> (models: ModelSet, lists: Background<HazardCatalog?>) {
+        let lists = Background { try loadCatalog() }
+        do {
+            return (try loadModels(), lists)
+        } catch {
+            lists.wait() // nothing outlives the command's first error
+            throw error
+        }
+    }
+
     /// The lists of `--lists`, else `Lists/` when the working folder has it, else none (the models' veto codes only).
     func loadCatalog() throws -> HazardCatalog? {
         if let lists { return try HazardCatalog.load(directory: lists) }
@@ -34,9 +46,11 @@ struct DataOptions: ParsableArguments {
         return try HazardCatalog.load(directory: "Lists")
     }
 
-    func loadData(models: ModelSet) throws -> Dataset {
+    /// The round of the data folder; `lists` are the hazard lists already being read (`loadModelsAndLists`), else
+    /// they are read here.
+    func loadData(models: ModelSet, lists: Background<HazardCatalog?>? = nil) throws -> Dataset {
         var loader = DatasetLoader(directory: data, models: models, skipInvalid: skipInvalid)
-        loader.catalog = try loadCatalog()
+        loader.catalog = try lists.map { try $0.value() } ?? loadCatalog()
         return try loader.load()
     }
 }

@@ -70,8 +70,8 @@ struct SimulateCommand: ParsableCommand {
             let format = try outputOptions.resolvedFormat(for: SimulationReport.self)
             try outputOptions.checkDestination(format: format)
             var stages = StageTimings()
-            let models = try stages.measure("models") { try dataOptions.loadModels() }
-            let data = try stages.measure("read") { try dataOptions.loadData(models: models) }
+            let (models, lists) = try stages.measure("models") { try dataOptions.loadModelsAndLists() }
+            let data = try stages.measure("read") { try dataOptions.loadData(models: models, lists: lists) }
             let options = try grading.options()
             let base = try Grader(models: models, options: options).grade(data, timings: &stages)
             var bar = ProgressBar(label: "simulate", unit: "samples")

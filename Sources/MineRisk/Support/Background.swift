@@ -1,12 +1,12 @@
 import Foundation
 
 /// A value made on another thread while the caller goes on; `value()` waits for it and rethrows its error.
-final class Background<Value>: @unchecked Sendable {
+public final class Background<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
     // Written once by the worker before it leaves the group; read only after waiting on the group.
     private var result: Result<Value, Error>?
 
-    init(_ work: @escaping () throws -> Value) {
+    public init(_ work: @escaping () throws -> Value) {
         group.enter()
         DispatchQueue.global().async { [self] in
             result = Result { try work() }
@@ -15,10 +15,10 @@ final class Background<Value>: @unchecked Sendable {
     }
 
     /// Waits until the work is done, whatever its outcome.
-    func wait() { group.wait() }
+    public func wait() { group.wait() }
 
     /// The work's value, or its error, once it is done.
-    func value() throws -> Value {
+    public func value() throws -> Value {
         group.wait()
         return try result!.get()
     }
