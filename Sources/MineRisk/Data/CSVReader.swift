@@ -24,6 +24,15 @@ public struct CSVRecord {
         UnsafeBufferPointer(rebasing: bytes[ranges[index]])
     }
 
+    /// The field's bytes trimmed of spaces and tabs, as `string` trims them, for comparisons that need no String.
+    func trimmedField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let range = ranges[index]
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+    }
+
     /// True when the field is empty or only spaces.
     public func isBlank(_ index: Int) -> Bool {
         ranges[index].allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }

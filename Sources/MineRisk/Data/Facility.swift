@@ -1,5 +1,5 @@
 /// Whether a facility works now, or has stood idle.
-public enum FacilityStatus: String, Codable, Sendable {
+public enum FacilityStatus: String, Codable, Sendable, CaseIterable {
     case operating
     case idle
 }

@@ -60,12 +60,16 @@ struct FacilityReader {
                 }
             }
         } else {
+            // Room for rows of 64 bytes, as for the ids: no copy of the rows as the array grows.
+            facilities.reserveCapacity(reader.text.bytes.count / 64)
+            lines.reserveCapacity(facilities.capacity)
             var layout: Layout?
             try forEachDataRow(reader, required: Self.required, optional: Self.optional, state: &state) { h, r, state in
-                let columns = layout ?? Layout(h, models: models)
-                layout = columns
-                idColumn = columns.id
-                return accept(parse(columns, r), &state)
+                if layout == nil {
+                    layout = Layout(h, models: models)
+                    idColumn = layout!.id
+                }
+                return accept(parse(layout!, r), &state)
             }
         }
         // A duplicated id rejects every row that has it: which one is right cannot be known.
@@ -137,14 +141,18 @@ struct FacilityReader {
         return (rows, layout.id)
     }
 
-    /// Where a file's columns are, found once from its header.
-    private struct Layout {
+    /// Where a file's columns are, found once from its header. A class: every row is read with it, and a struct of
+    /// arrays would be copied (retained and released) for each.
+    private final class Layout {
         let id, name, kind, county, standardized, status: Int
         let idleMonths: Int?
         /// Each kind's own fields, and whether it has a model, by the kind's place in `FacilityKind.allCases` (an array
         /// rather than a dictionary: hundreds of thousands of rows look them up).
         let kindFields: [KindFieldReader]
         let modelled: [Bool]
+        /// The kinds' and the statuses' names as bytes, in the order of their `allCases`.
+        let kindWords = CellWords(FacilityKind.allCases.map(\.rawValue))
+        let statusWords = CellWords(FacilityStatus.allCases.map(\.rawValue))
 
         init(_ h: CSVHeader, models: ModelSet) {
             (id, name, kind, county, standardized, status) = (h["id"], h["name"], h["kind"], h["county"], h["standardized"], h["status"])
@@ -170,21 +178,33 @@ struct FacilityReader {
         guard !id.isEmpty else { return fail(h.id, "id: expected a facility id, found an empty cell") }
         let name = r.string(h.name)
         guard !name.isEmpty else { return fail(h.name, "name: expected the facility's name, found an empty cell") }
-        let kindText = r.string(h.kind)
-        guard let kind = FacilityKind(rawValue: kindText) else {
-            return fail(h.kind, "kind: expected one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(kindText)\"")
+        // The kind and the status from their bytes when they are spelt as their names; else from the cell's String.
+        let place: Int
+        if let k = h.kindWords.index(of: r.trimmedField(h.kind)) {
+            place = k
+        } else {
+            let kindText = r.string(h.kind)
+            guard let kind = FacilityKind(rawValue: kindText) else {
+                return fail(h.kind, "kind: expected one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(kindText)\"")
+            }
+            place = FacilityKind.allCases.firstIndex(of: kind)!
         }
-        let place = FacilityKind.allCases.firstIndex(of: kind)!
+        let kind = FacilityKind.allCases[place]
         guard h.modelled[place] else { return fail(h.kind, "kind \(kind.rawValue) has no model in the models folder") }
         let county = r.string(h.county)
         guard !county.isEmpty else { return fail(h.county, "county: expected a county name, found an empty cell") }
-        let standardizedText = r.string(h.standardized)
-        guard let standardized = parseBool(standardizedText) else {
-            return fail(h.standardized, "standardized: expected yes or no, found \"\(standardizedText)\"")
+        guard let standardized = parseBool(r, h.standardized) else {
+            return fail(h.standardized, "standardized: expected yes or no, found \"\(r.string(h.standardized))\"")
         }
-        let statusText = r.string(h.status)
-        guard let status = FacilityStatus(rawValue: statusText) else {
-            return fail(h.status, "status: expected operating or idle, found \"\(statusText)\"")
+        let status: FacilityStatus
+        if let k = h.statusWords.index(of: r.trimmedField(h.status)) {
+            status = FacilityStatus.allCases[k]
+        } else {
+            let statusText = r.string(h.status)
+            guard let found = FacilityStatus(rawValue: statusText) else {
+                return fail(h.status, "status: expected operating or idle, found \"\(statusText)\"")
+            }
+            status = found
         }
         var idleMonths = 0
         if let i = h.idleMonths, !r.isBlank(i) {

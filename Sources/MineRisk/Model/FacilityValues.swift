@@ -4,6 +4,11 @@ public struct FacilityValues: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// No value yet, with room for `capacity` of them.
+    init(capacity: Int) {
+        byColumn = Dictionary(minimumCapacity: capacity)
+    }
+
     public subscript(column: String) -> FacilityFieldValue? {
         get { byColumn[column] }
         set { byColumn[column] = newValue }

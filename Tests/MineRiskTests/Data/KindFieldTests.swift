@@ -56,4 +56,31 @@ extension DatasetValidationTests {
         #expect(byID["CM1"]?.capacityTpa == 150000 && byID["CM1"]?.pond == nil)
         #expect(byID["TP1"]?.fieldValue("flood_discharge") == "normal" && byID["TP1"]?.fieldValue("dam_height_m") == nil)
     }
+
+    /// Cells read from their bytes when spelt as the names (`CellWords`) read the same when spelt otherwise: padded,
+    /// in capitals, in Chinese; a cell that is no name is still named in the problem, as the cell was written.
+    @Test func kindsStatusesFlagsAndChoicesReadTheSameHoweverSpelt() throws {
+        let respelt = try dataset(["facilities.csv": { $0
+            .replacingOccurrences(of: "TP1,示例尾矿库,tailings_pond,会理,yes,operating,,1500,25,yes,1.30,,yes,yes,normal,",
+                                  with: "TP1,示例尾矿库, tailings_pond ,会理,Yes,\tidle ,3,1500,25,是,1.30,,TRUE,否,partly_blocked ,")
+            .replacingOccurrences(of: "OP1,示例露天矿,open_pit_mine,盐源,no,",
+                                  with: "OP1,示例露天矿,open_pit_mine,盐源, N ,") }])
+        let facilities = try DatasetLoader(directory: respelt.path, models: Self.models).load().facilities
+        let byID = Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) })
+        let pond = try #require(byID["TP1"])
+        #expect(pond.kind == .tailingsPond && pond.standardized && pond.status == .idle && pond.idleMonths == 3)
+        #expect(pond.pond == PondData(storageVolume: 1500, damHeight: 25, onlineMonitoring: true, slopeSafetyFactor: 1.30,
+                                      freeboardOK: true, beachLengthOK: false, floodDischarge: .partlyBlocked))
+        #expect(byID["OP1"]?.standardized == false)
+
+        let found = try problems(["facilities.csv": { $0
+            .replacingOccurrences(of: "会东,yes,operating,", with: "会东,yes,closed,")
+            .replacingOccurrences(of: "盐源,no,", with: "盐源,yesno,")
+            .replacingOccurrences(of: ",yes,yes,normal,", with: ",yes,maybe,normal,") }])
+        #expect(found.map(\.message).filter { !$0.contains("was rejected") } == [
+            "beach_length_ok: expected yes or no, found \"maybe\"",
+            "status: expected operating or idle, found \"closed\"",
+            "standardized: expected yes or no, found \"yesno\"",
+        ])
+    }
 }
