@@ -32,6 +32,9 @@ struct AssessmentLines {
     /// bytes and their count (`indicatorWords[16 * indicator ..< 16 * indicator + 9]`); an id of more than 31
     /// bytes, or with a comma, line break or quote, has masks of zero and is never taken by `block`.
     private let indicatorWords: [UInt64]
+    /// Where the rows this reader writes are marked, when the caller looks for repeats that way (`KeyMarks`); the
+    /// rows `otherwise` writes are the caller's to mark.
+    var keys: KeyMarks?
 
     /// Nil unless the header has exactly the four assessment columns.
     init?(header: CSVHeader, lookup: AssessmentLookup) {
@@ -80,6 +83,7 @@ struct AssessmentLines {
             }
             if let (row, after) = predicted(base, i, end, limit) {
                 columns.set(written, row)
+                keys?.mark(facility: row.facility, expert: row.expert, indicator: row.indicator)
                 written += 1
                 line += 1
                 blockStart = i
@@ -127,6 +131,7 @@ struct AssessmentLines {
             if stop > i, base[stop - 1] == 0x0D { stop -= 1 }
             if stop > i, commas == 3, let row = row(base, i, cut, stop, limit) {
                 columns.set(written, row)
+                keys?.mark(facility: row.facility, expert: row.expert, indicator: row.indicator)
                 written += 1
                 if inFileOrder { (blockStart, blockLength) = (i, cut.1 + 1 - i) }
             } else if stop > i {
@@ -160,6 +165,9 @@ struct AssessmentLines {
         let kind = lookup.facilityKindCode[facility.index]
         let row = kind * lookup.indicatorKindCode.count
         var j = indicator, p = start, written = first
+        // The rows' triples are marked (when asked) from the block's first bit, each as its indicator's place.
+        let marks = keys?.bits, markBase = keys?.base(facility: facility.index, expert: expert.index) ?? 0
+        var repeats: UInt64 = 0
         lookup.indicatorKindCode.withUnsafeBufferPointer { kinds in
         lookup.indicatorPosition.withUnsafeBufferPointer { positions in
         following.withUnsafeBufferPointer { following in
@@ -198,10 +206,12 @@ struct AssessmentLines {
                     x = value
                 }
                 guard lookup.accepts(x, indicator: guess) else { break }
+                let position = positions[guess]
                 columns.facility[written] = f
                 columns.expert[written] = e
-                columns.indicator[written] = Int32(truncatingIfNeeded: positions[guess])
+                columns.indicator[written] = Int32(truncatingIfNeeded: position)
                 columns.value[written] = x
+                if let marks { KeyMarks.mark(markBase + position, in: marks, repeats: &repeats) }
                 written += 1
                 j = guess
                 p = v + count + 1
@@ -211,6 +221,7 @@ struct AssessmentLines {
         }
         }
         indicator = j
+        keys?.repeats |= repeats
         return (written - first, p)
     }
 

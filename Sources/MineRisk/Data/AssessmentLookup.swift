@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the assessment reader's fast path looks up per row, prepared once: interned ids, each
 /// facility's kind, and each indicator's kind, position, range and scale.
 struct AssessmentLookup {
@@ -58,13 +60,18 @@ struct AssessmentKeySet {
     init(facilities: Int, experts: Int, indicators: Int) {
         self.experts = experts
         self.indicators = max(1, indicators)
-        let count = facilities * max(1, experts) * self.indicators
-        if count <= 1 << 30 {
-            bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        if let words = Self.words(facilities: facilities, experts: experts, indicators: indicators) {
+            bits = [UInt64](repeating: 0, count: words)
         } else {
             bits = []
             set = []
         }
+    }
+
+    /// The words of the bitmap of every triple, nil when it would take more than 128 MiB.
+    private static func words(facilities: Int, experts: Int, indicators: Int) -> Int? {
+        let count = facilities * max(1, experts) * max(1, indicators)
+        return count <= 1 << 30 ? (count + 63) / 64 : nil
     }
 
     /// Adds the triples of rows 0..<count of the columns; false as soon as one was already there.
@@ -119,6 +126,13 @@ struct AssessmentKeySet {
         }
     }
 
+    /// Bitmaps of the triples, one per worker, for readers that mark their rows as they write them; nil when the
+    /// triples take a hash set (`insertAll` then looks for repeats after the rows are read).
+    static func workerMarks(facilities: Int, experts: Int, indicators: Int, workers: Int) -> KeyMarks.Bitmaps? {
+        guard let words = words(facilities: facilities, experts: experts, indicators: indicators) else { return nil }
+        return KeyMarks.Bitmaps(workers: workers, words: words, experts: experts, indicators: max(1, indicators))
+    }
+
     /// Adds a triple; false when it was already there.
     mutating func insert(facility f: Int, expert e: Int, indicator j: Int) -> Bool {
         if set != nil {
@@ -130,5 +144,69 @@ struct AssessmentKeySet {
         if bits[word] & mask != 0 { return false }
         bits[word] |= mask
         return true
+    }
+}
+
+/// One worker's bitmap of (facility, expert, indicator) triples, numbered as in `AssessmentKeySet`, marked as the
+/// worker writes its rows: a row marked twice by one worker is a repeat, and so is a triple marked by two workers
+/// (`Bitmaps.overlap`). Either way the file goes to the sequential reader, which names the repeat at its line.
+struct KeyMarks {
+    let bits: UnsafeMutablePointer<UInt64>
+    let experts: Int
+    let indicators: Int
+    /// The bits of the marks that were already set, or-ed together: nonzero once a row repeated one of this worker's.
+    var repeats: UInt64 = 0
+
+    /// The first bit of a facility's and an expert's triples: the indicator's place in its model is added to it.
+    @inline(__always)
+    func base(facility f: Int, expert e: Int) -> Int { (f * experts + e) * indicators }
+
+    /// Marks the triple whose number is `index`.
+    @inline(__always)
+    mutating func mark(_ index: Int) { Self.mark(index, in: bits, repeats: &repeats) }
+
+    /// Sets bit `index` of `bits`, or-ing into `repeats` what it was.
+    @inline(__always)
+    static func mark(_ index: Int, in bits: UnsafeMutablePointer<UInt64>, repeats: inout UInt64) {
+        let word = index >> 6, mask: UInt64 = 1 << UInt64(index & 63)
+        repeats |= bits[word] & mask
+        bits[word] |= mask
+    }
+
+    @inline(__always)
+    mutating func mark(facility f: Int, expert e: Int, indicator j: Int) {
+        mark(base(facility: f, expert: e) + j)
+    }
+
+    /// The workers' bitmaps: zeroed memory the system gives page by page as it is first written.
+    final class Bitmaps: @unchecked Sendable {
+        private let storage: [UnsafeMutablePointer<UInt64>]
+        private let words: Int
+        private let experts: Int, indicators: Int
+
+        init(workers: Int, words: Int, experts: Int, indicators: Int) {
+            self.words = words
+            self.experts = experts
+            self.indicators = indicators
+            storage = (0..<workers).map { _ in calloc(max(1, words), MemoryLayout<UInt64>.stride)!.assumingMemoryBound(to: UInt64.self) }
+        }
+
+        deinit { for bits in storage { free(bits) } }
+
+        /// Worker `worker`'s marks, with nothing repeated yet.
+        func marks(_ worker: Int) -> KeyMarks { KeyMarks(bits: storage[worker], experts: experts, indicators: indicators) }
+
+        /// True when a triple is marked in two of the bitmaps (which are or-ed into the first as they are compared).
+        func overlap() -> Bool {
+            let first = storage[0]
+            var overlap: UInt64 = 0
+            for other in storage.dropFirst() {
+                for w in 0..<words {
+                    overlap |= first[w] & other[w]
+                    first[w] |= other[w]
+                }
+            }
+            return overlap != 0
+        }
     }
 }

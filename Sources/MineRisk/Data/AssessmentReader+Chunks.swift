@@ -27,13 +27,18 @@ extension AssessmentReader {
         var states = [LoadState](repeating: LoadState(skipInvalid: skipInvalid), count: chunks.ranges.count)
         var counts = [Int](repeating: 0, count: chunks.ranges.count)
         var table = AssessmentTable()
+        // Each thread marks the keys of the rows it writes, as it writes them (nil: they are looked for afterwards).
+        let marks = keyMarks(lookup, workers: tasks.workers(for: chunks.ranges.count))
+        var repeats = [UInt64](repeating: 0, count: chunks.ranges.count)
         let complete = try AssessmentColumns.make(capacity: capacity, into: &table) { columns in
             try states.withUnsafeMutableBufferPointer { states in
                 try counts.withUnsafeMutableBufferPointer { counts in
-                    try tasks.run(chunks.ranges.count) { k in
+                    try repeats.withUnsafeMutableBufferPointer { repeats in
+                    try tasks.run(chunks.ranges.count) { k, worker in
                         var checker = AssessmentRowChecker(context: context, lookup: lookup)
                         var local = LoadState(skipInvalid: skipInvalid)
                         var written = 0
+                        var keys = marks?.marks(worker)
                         func general(_ r: CSVRecord) {
                             if let problem = header.checkWidth(r) {
                                 local.reject(problem)
@@ -43,12 +48,14 @@ extension AssessmentReader {
                             case let .failure(problem): local.reject(problem)
                             case let .success(row):
                                 columns.set(offsets[k] + written, row)
+                                keys?.mark(facility: row.facility, expert: row.expert, indicator: row.indicator)
                                 written += 1
                             }
                         }
                         let range = chunks.ranges[k]
                         try text.bytes.withUnsafeBufferPointer { bytes in
                             if var lines = AssessmentLines(header: header, lookup: lookup), !chunks.loneCarriageReturns[k] {
+                                lines.keys = marks?.marks(worker)
                                 written = try lines.read(bytes, range: range, firstLine: chunks.firstLines[k],
                                                          into: columns, at: offsets[k]) { line, number, row in
                                     // The general reader writes its row (if any) where the fast path is.
@@ -56,15 +63,18 @@ extension AssessmentReader {
                                     try reader.forEachRecord(in: line, firstLine: number, general)
                                     return written - (row - offsets[k])
                                 }
+                                repeats[k] |= lines.keys?.repeats ?? 0
                             } else {
                                 try reader.forEachRecord(in: range, firstLine: chunks.firstLines[k], general)
                             }
                         }
+                        repeats[k] |= keys?.repeats ?? 0
                         states[k] = local
                         counts[k] = written
                         // This run is parsed: a mapped file's pages of it go back to the system (a national file is
                         // gigabytes; they are mapped in again from the page cache if the file is read again or hashed).
                         text.bytes.releasePages(in: range)
+                    }
                     }
                 }
             }
@@ -74,8 +84,12 @@ extension AssessmentReader {
                 columns.move(offsets[k]..<(offsets[k] + counts[k]), to: packed)
                 packed += counts[k]
             }
-            var seen = keySet(lookup)
-            guard seen.insertAll(columns, count: packed, tasks: tasks) else { return nil }
+            if let marks {
+                guard !repeats.contains(where: { $0 != 0 }), !marks.overlap() else { return nil }
+            } else {
+                var seen = keySet(lookup)
+                guard seen.insertAll(columns, count: packed, tasks: tasks) else { return nil }
+            }
             return packed
         }
         guard complete else { return nil }

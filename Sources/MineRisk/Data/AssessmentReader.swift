@@ -33,6 +33,12 @@ struct AssessmentReader {
         AssessmentKeySet(facilities: context.facilities.count, experts: lookup.expertCount, indicators: lookup.maximumIndicators)
     }
 
+    /// Bitmaps of the keys for `workers` threads, numbered as in `keySet`; nil when that is a hash set.
+    func keyMarks(_ lookup: AssessmentLookup, workers: Int) -> KeyMarks.Bitmaps? {
+        AssessmentKeySet.workerMarks(facilities: context.facilities.count, experts: lookup.expertCount,
+                                     indicators: lookup.maximumIndicators, workers: workers)
+    }
+
     /// Reads every row in file order on the calling thread.
     func readSequentially(_ reader: CSVReader, lookup: AssessmentLookup, state: inout LoadState) throws -> AssessmentTable {
         var table = AssessmentTable()

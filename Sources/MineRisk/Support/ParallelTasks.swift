@@ -11,16 +11,25 @@ struct ParallelTasks {
 
     /// Calls `body` once for each index in 0..<count; rethrows the error of the lowest failing index.
     func run(_ count: Int, _ body: (Int) throws -> Void) throws {
+        try run(count) { index, _ in try body(index) }
+    }
+
+    /// The threads `run` uses for `count` tasks.
+    func workers(for count: Int) -> Int { max(1, min(threads, count)) }
+
+    /// Calls `body` once for each index in 0..<count, with the worker that runs it (0..<`workers(for: count)`): what a
+    /// worker keeps of its own, such as a bitmap, is used by one thread at a time.
+    func run(_ count: Int, _ body: (_ index: Int, _ worker: Int) throws -> Void) throws {
         guard count > 0 else { return }
-        let workers = min(threads, count)
+        let workers = workers(for: count)
         if workers == 1 {
-            for index in 0..<count { try body(index) }
+            for index in 0..<count { try body(index, 0) }
             return
         }
         let lock = NSLock()
         var next = 0
         var failure: (index: Int, error: Error)?
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while true {
                 lock.lock()
                 let index = next
@@ -28,7 +37,7 @@ struct ParallelTasks {
                 lock.unlock()
                 guard index < count else { return }
                 do {
-                    try body(index)
+                    try body(index, worker)
                 } catch {
                     lock.lock()
                     if failure == nil || index < failure!.index { failure = (index, error) }

@@ -84,6 +84,16 @@ import Testing
             lines.insert(lines[3], at: 4)
             return lines.joined(separator: "\n")
         }, "a row repeated at once")
+        // Rows the block path reads (`AssessmentLines.block`) mark their keys there: one of them repeated once, and a
+        // whole block repeated, which the block path reads again.
+        try expectSameReading({ text in
+            text + text.components(separatedBy: "\n")[9001] + "\n"
+        }, "a row from inside a block repeated once, far away")
+        try expectSameReading({ text in
+            let lines = text.components(separatedBy: "\n")
+            let prefix = lines[9001].components(separatedBy: ",").prefix(2).joined(separator: ",") + ","
+            return text + lines.filter { $0.hasPrefix(prefix) }.joined(separator: "\n") + "\n"
+        }, "a block repeated at the end")
     }
 
     /// The fast path (`AssessmentLines`) accepts only what the general reader accepts, with the same
