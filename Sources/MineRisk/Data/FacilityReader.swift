@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads facilities.csv: one row per mine or tailings pond.
 struct FacilityReader {
     let models: ModelSet
@@ -44,22 +46,35 @@ struct FacilityReader {
                 return nil
             }
         }
-        if var runs = parseInRuns(reader) {
+        // Runs are taken as they come while later ones are parsed; if the reader stopped on one, what was taken is
+        // put back and the file read by the sequential reader.
+        var inRuns = false
+        if let runs = startParsingInRuns(reader) {
+            let before = state
             idColumn = runs.idColumn
-            facilities.reserveCapacity(runs.rows.reduce(0) { $0 + $1.count })
+            facilities.reserveCapacity(runs.lines)
             lines.reserveCapacity(facilities.capacity)
-            for k in runs.rows.indices {
+            inRuns = true
+            for k in 0..<runs.count {
+                guard var run = runs.take(k) else {
+                    inRuns = false
+                    break
+                }
                 // Each row is moved out of its run, not copied (a copy retains its strings, and a national file has
                 // hundreds of thousands of rows to take on this one thread).
-                var run: [ParsedRow] = []
-                swap(&run, &runs.rows[k])
                 for i in run.indices {
                     var row = ParsedRow.taken
                     swap(&row, &run[i])
                     if let problem = accept(row, &state) { state.reject(problem) }
                 }
             }
-        } else {
+            runs.finish()
+            if !inRuns {
+                (state, facilities, lines, duplicated) = (before, [], [], [])
+                seen = FacilityIDs(capacity: reader.text.bytes.count / 64)
+            }
+        }
+        if !inRuns {
             // Room for rows of 64 bytes, as for the ids: no copy of the rows as the array grows.
             facilities.reserveCapacity(reader.text.bytes.count / 64)
             lines.reserveCapacity(facilities.capacity)
@@ -98,10 +113,11 @@ struct FacilityReader {
         case taken
     }
 
-    /// A large file without quotes parsed on all processors, each thread on its own runs of lines; the rows come
-    /// back run by run in file order, to be taken as the sequential reader takes them. Nil for any other file (and
-    /// for a header that does not qualify: the sequential reader then names its problem).
-    private func parseInRuns(_ reader: CSVReader) -> (rows: [[ParsedRow]], idColumn: Int)? {
+    /// A large file without quotes being parsed on other threads, each on its own runs of lines; `take` gives the
+    /// rows run by run in file order, each as soon as it is parsed, to be taken as the sequential reader takes them
+    /// while later runs are still being parsed. Nil for any other file (and for a header that does not qualify: the
+    /// sequential reader then names its problem).
+    private func startParsingInRuns(_ reader: CSVReader) -> ParsedRuns? {
         let tasks = ParallelTasks(threads: chunking.threads)
         let whole = reader.text.contentStart..<reader.text.bytes.count
         guard tasks.threads > 1, whole.count >= chunking.minimumBytes else { return nil }
@@ -118,27 +134,63 @@ struct FacilityReader {
         }
         guard let header else { return nil }
         let layout = Layout(header, models: models)
-        var rows = [[ParsedRow]](repeating: [], count: chunks.ranges.count)
-        // A run the reader stops on is left to the sequential reader, which stops at the same place.
-        do {
-            try rows.withUnsafeMutableBufferPointer { rows in
-                try tasks.run(chunks.ranges.count) { k in
-                    var run: [ParsedRow] = []
-                    run.reserveCapacity(chunks.capacities[k])
-                    try reader.forEachRecord(in: chunks.ranges[k], firstLine: chunks.firstLines[k]) { r in
-                        if let problem = header.checkWidth(r) {
-                            run.append(.wrongWidth(problem))
-                        } else {
-                            run.append(parse(layout, r))
-                        }
-                    }
-                    rows[k] = run
+        return ParsedRuns(count: chunks.ranges.count, idColumn: layout.id, lines: chunks.capacities.reduce(0, +), tasks: tasks) { k in
+            var run: [ParsedRow] = []
+            run.reserveCapacity(chunks.capacities[k])
+            try reader.forEachRecord(in: chunks.ranges[k], firstLine: chunks.firstLines[k]) { r in
+                if let problem = header.checkWidth(r) {
+                    run.append(.wrongWidth(problem))
+                } else {
+                    run.append(parse(layout, r))
                 }
             }
-        } catch {
-            return nil
+            return run
         }
-        return (rows, layout.id)
+    }
+
+    /// Runs of rows parsed on other threads, each handed over once, as soon as it is done.
+    private final class ParsedRuns: @unchecked Sendable {
+        let count: Int
+        let idColumn: Int
+        /// The lines of the runs, at least their rows.
+        let lines: Int
+        // Run k is written by the thread that parses it before `ready[k]` is signalled, and read only after.
+        private let runs: UnsafeMutablePointer<[ParsedRow]?>
+        private let ready: [DispatchSemaphore]
+        private var work: Background<Void>?
+
+        init(count: Int, idColumn: Int, lines: Int, tasks: ParallelTasks, parse: @escaping (Int) throws -> [ParsedRow]) {
+            self.count = count
+            self.idColumn = idColumn
+            self.lines = lines
+            runs = .allocate(capacity: count)
+            runs.initialize(repeating: nil, count: count)
+            ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+            work = Background { [runs, ready] in
+                try? tasks.run(count) { k in
+                    runs[k] = try? parse(k) // nil: the reader stopped on the run
+                    ready[k].signal()
+                }
+            }
+        }
+
+        /// Run `k`'s rows once it is parsed; nil if the reader stopped on it (the sequential reader, which stops at the
+        /// same place, then reads the file). Each run is taken once, in order.
+        func take(_ k: Int) -> [ParsedRow]? {
+            ready[k].wait()
+            var run: [ParsedRow]?
+            swap(&run, &runs[k])
+            return run
+        }
+
+        /// Waits until every run is parsed (the ones not taken are dropped with the runs).
+        func finish() { work?.wait() }
+
+        deinit {
+            work?.wait()
+            runs.deinitialize(count: count)
+            runs.deallocate()
+        }
     }
 
     /// Where a file's columns are, found once from its header. A class: every row is read with it, and a struct of
