@@ -36,7 +36,8 @@ struct GradeCommand: ParsableCommand {
             let format = try outputOptions.resolvedFormat(for: GradeOutput.self)
             try outputOptions.checkDestination(format: format)
             var stages = StageTimings()
-            let (models, lists) = try stages.measure("models") { try dataOptions.loadModelsAndLists() }
+            // A stored round (--round) is read from the store, not checked against the hazard lists: they are not read.
+            let (models, lists) = try stages.measure("models") { try dataOptions.loadModelsAndLists(withLists: storeOptions.round == nil) }
             let data = try stages.measure("read") { try storeOptions.loadData(models: models, lists: lists, dataOptions: dataOptions) }
             var report = try Grader(models: models, options: try grading.options()).grade(data, timings: &stages)
             if warnings { report = try followingWarnings(report, models: models) }

@@ -26,14 +26,15 @@ struct DataOptions: ParsableArguments {
 
     func loadModels() throws -> ModelSet { try modelFolder.load() }
 
-    /// The models, read on this thread, and the hazard lists, read meanwhile on another: both are reference data that
-    /// the round's files are checked against. `loadData(models:lists:)` waits for the lists, and throws their error.
-    func loadModelsAndLists() throws -> (models: ModelSet, lists: Background<HazardCatalog?>) {
-        let lists = Background { try loadCatalog() }
+    /// The models, read on this thread, and (when `withLists`) the hazard lists, read meanwhile on another: both are
+    /// reference data that the round's files are checked against. `loadData(models:lists:)` waits for the lists, and
+    /// throws their error.
+    func loadModelsAndLists(withLists: Bool = true) throws -> (models: ModelSet, lists: Background<HazardCatalog?>?) {
+        let lists = withLists ? Background { try loadCatalog() } : nil
         do {
             return (try loadModels(), lists)
         } catch {
-            lists.wait() // nothing outlives the command's first error
+            lists?.wait() // nothing outlives the command's first error
             throw error
         }
     }
@@ -50,7 +51,11 @@ struct DataOptions: ParsableArguments {
     /// they are read here.
     func loadData(models: ModelSet, lists: Background<HazardCatalog?>? = nil) throws -> Dataset {
         var loader = DatasetLoader(directory: data, models: models, skipInvalid: skipInvalid)
-        loader.catalog = try lists.map { try $0.value() } ?? loadCatalog()
+        if let lists {
+            loader.catalog = try lists.value()
+        } else {
+            loader.catalog = try loadCatalog()
+        }
         return try loader.load()
     }
 }

@@ -12,11 +12,7 @@ public struct CSVRecord {
 
     /// The field at a 0-based index, decoded as UTF-8 and trimmed of spaces.
     public func string(_ index: Int) -> String {
-        let range = ranges[index]
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
-        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        String(decoding: trimmedField(index), as: UTF8.self)
     }
 
     /// The field's raw bytes (untrimmed), for lookups that need no String.
@@ -24,7 +20,7 @@ public struct CSVRecord {
         UnsafeBufferPointer(rebasing: bytes[ranges[index]])
     }
 
-    /// The field's bytes trimmed of spaces and tabs, as `string` trims them, for comparisons that need no String.
+    /// The field's bytes trimmed of spaces and tabs, as `string` gives them, for comparisons that need no String.
     func trimmedField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let range = ranges[index]
         var lower = range.lowerBound, upper = range.upperBound

@@ -1,15 +1,22 @@
 import Foundation
 
-/// A few fixed words a cell may hold (a kind, a status, yes or no), found from the cell's bytes: the readers take
-/// hundreds of thousands of such cells, and need a String only for a cell that is none of them.
+/// A few fixed words a cell may hold (a kind, a status, a choice, yes or no), found from the cell's bytes: the readers
+/// take hundreds of thousands of such cells, and need a String only for a cell that is none of them.
 ///
 /// A cell whose bytes are not exactly one of the words is not known to be none of them: a String of other bytes
-/// can still equal a word (Swift compares strings by canonical equivalence). Callers then compare the String.
+/// can still equal a word (Swift compares strings by canonical equivalence), so `index(in:_:)` then compares the String.
 struct CellWords {
+    let strings: [String]
     private let words: [[UInt8]]
 
     init(_ words: [String]) {
+        strings = words
         self.words = words.map { Array($0.utf8) }
+    }
+
+    /// The place in the list of the word the record's cell equals (trimmed, as `CSVRecord.string`), or nil.
+    func index(in record: CSVRecord, _ column: Int) -> Int? {
+        index(of: record.trimmedField(column)) ?? strings.firstIndex(of: record.string(column))
     }
 
     /// The place in the list of the word that is exactly these bytes, or nil.

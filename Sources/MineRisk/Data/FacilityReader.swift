@@ -202,7 +202,7 @@ struct FacilityReader {
         /// rather than a dictionary: hundreds of thousands of rows look them up).
         let kindFields: [KindFieldReader]
         let modelled: [Bool]
-        /// The kinds' and the statuses' names as bytes, in the order of their `allCases`.
+        /// The kinds' and the statuses' names (their raw values), in the order of their `allCases`.
         let kindWords = CellWords(FacilityKind.allCases.map(\.rawValue))
         let statusWords = CellWords(FacilityStatus.allCases.map(\.rawValue))
 
@@ -230,16 +230,8 @@ struct FacilityReader {
         guard !id.isEmpty else { return fail(h.id, "id: expected a facility id, found an empty cell") }
         let name = r.string(h.name)
         guard !name.isEmpty else { return fail(h.name, "name: expected the facility's name, found an empty cell") }
-        // The kind and the status from their bytes when they are spelt as their names; else from the cell's String.
-        let place: Int
-        if let k = h.kindWords.index(of: r.trimmedField(h.kind)) {
-            place = k
-        } else {
-            let kindText = r.string(h.kind)
-            guard let kind = FacilityKind(rawValue: kindText) else {
-                return fail(h.kind, "kind: expected one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(kindText)\"")
-            }
-            place = FacilityKind.allCases.firstIndex(of: kind)!
+        guard let place = h.kindWords.index(in: r, h.kind) else {
+            return fail(h.kind, "kind: expected one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(r.string(h.kind))\"")
         }
         let kind = FacilityKind.allCases[place]
         guard h.modelled[place] else { return fail(h.kind, "kind \(kind.rawValue) has no model in the models folder") }
@@ -248,16 +240,10 @@ struct FacilityReader {
         guard let standardized = parseBool(r, h.standardized) else {
             return fail(h.standardized, "standardized: expected yes or no, found \"\(r.string(h.standardized))\"")
         }
-        let status: FacilityStatus
-        if let k = h.statusWords.index(of: r.trimmedField(h.status)) {
-            status = FacilityStatus.allCases[k]
-        } else {
-            let statusText = r.string(h.status)
-            guard let found = FacilityStatus(rawValue: statusText) else {
-                return fail(h.status, "status: expected operating or idle, found \"\(statusText)\"")
-            }
-            status = found
+        guard let k = h.statusWords.index(in: r, h.status) else {
+            return fail(h.status, "status: expected operating or idle, found \"\(r.string(h.status))\"")
         }
+        let status = FacilityStatus.allCases[k]
         var idleMonths = 0
         if let i = h.idleMonths, !r.isBlank(i) {
             guard let value = Int(r.string(i)), value >= 0 else {

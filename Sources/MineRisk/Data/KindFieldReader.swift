@@ -4,8 +4,8 @@ struct KindFieldReader {
     /// The kind's fields in the order they are checked (needed fields first, then choices, then the rest, each
     /// group in column order), each with its column in the header, nil when the header has none.
     private let fields: [(field: FacilityField, column: Int?)]
-    /// Each field's choices as bytes (nil for a number or a flag), by the field's place in `fields`: a national file's
-    /// hundreds of thousands of cells are compared without making a String of each.
+    /// Each field's choices (nil for a number or a flag), by the field's place in `fields`: a national file's hundreds
+    /// of thousands of cells are compared from their bytes.
     private let choiceWords: [CellWords?]
     /// The kind's column, where a problem with a needed field the header lacks is pointed: that is what calls for it.
     private let kindColumn: Int
@@ -55,13 +55,10 @@ struct KindFieldReader {
             }
             return .success(.flag(flag))
         case let .choice(choices):
-            // The list's own String when the bytes are one of them; else the cell's String, compared as before.
-            if let c = choiceWords[k]?.index(of: record.trimmedField(i)) { return .success(.choice(choices[c])) }
-            let text = record.string(i)
-            guard choices.contains(text) else {
-                return .failure(InputProblem(record.location(i), "\(column): expected one of \(choices.joined(separator: ", ")), found \"\(text)\""))
+            guard let c = choiceWords[k]?.index(in: record, i) else {
+                return .failure(InputProblem(record.location(i), "\(column): expected one of \(choices.joined(separator: ", ")), found \"\(record.string(i))\""))
             }
-            return .success(.choice(text))
+            return .success(.choice(choices[c]))
         }
     }
 }
